@@ -1,0 +1,120 @@
+"""Input validation shared by every public function.
+
+Each helper raises an error whose message names the parameter, says what is
+allowed and shows what was given, so a student never has to read a deep NumPy
+traceback to find out that ``lr`` was negative.  (Idea borrowed from
+scikit-learn's ``_parameter_constraints``.)
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def _describe(value) -> str:
+    """A short description of ``value`` for error messages."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{text} ({type(value).__name__})"
+
+
+def as_array(x, name, *, ndim=None, shape=None, dtype=float, allow_nan=False):
+    """Convert ``x`` to a NumPy array of ``dtype`` and check it.
+
+    ndim:  an int or a tuple of allowed ints.
+    shape: a tuple where ``None`` means "any size along this axis".
+    Strings, ``None`` and ragged lists raise ``TypeError``; NaN/inf raise ``ValueError``.
+    The caller's array is never modified (a copy is made only when needed;
+    callers must not write into the result).
+    """
+    if x is None or isinstance(x, (str, bytes)):
+        raise TypeError(f"{name} must be numbers (a number, a list or a NumPy array); got {_describe(x)}.")
+    try:
+        arr = np.asarray(x, dtype=dtype)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"{name} must contain only numbers in a regular (non-ragged) shape; got {_describe(x)}: {exc}"
+        ) from None
+    if ndim is not None:
+        allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+        if arr.ndim not in allowed:
+            want = " or ".join(str(n) for n in allowed)
+            raise ValueError(f"{name} must be {want}-dimensional; got shape {arr.shape}.")
+    if shape is not None:
+        ok = arr.ndim == len(shape) and all(s is None or s == a for s, a in zip(shape, arr.shape))
+        if not ok:
+            want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
+            raise ValueError(f"{name} must have shape {want}; got shape {arr.shape}.")
+    if not allow_nan and arr.dtype.kind in "fc" and not np.all(np.isfinite(arr)):
+        bad = int(np.size(arr) - np.count_nonzero(np.isfinite(arr)))
+        raise ValueError(f"{name} contains {bad} NaN or infinite value(s); every value must be a finite number.")
+    return arr
+
+
+def check_number(value, name, *, min_value=None, max_value=None, inclusive=True):
+    """A finite real number (not bool, not str) within the optional bounds; returns it as float."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number; got {_describe(value)}.")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value!r}.")
+    if min_value is not None and (value < min_value if inclusive else value <= min_value):
+        op = ">=" if inclusive else ">"
+        raise ValueError(f"{name} must be {op} {min_value}; got {value!r}.")
+    if max_value is not None and (value > max_value if inclusive else value >= max_value):
+        op = "<=" if inclusive else "<"
+        raise ValueError(f"{name} must be {op} {max_value}; got {value!r}.")
+    return value
+
+
+def check_positive(value, name):
+    """A finite number > 0 (learning rates, tolerances, scales)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive number; got {_describe(value)}.")
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a positive number; got {value!r}.")
+    return float(value)
+
+
+def check_int(value, name, *, min_value=None, max_value=None):
+    """An integer (not bool) within the optional bounds."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer; got {_describe(value)}.")
+    value = int(value)
+    if min_value is not None and value < min_value:
+        raise ValueError(f"{name} must be >= {min_value}; got {value}.")
+    if max_value is not None and value > max_value:
+        raise ValueError(f"{name} must be <= {max_value}; got {value}.")
+    return value
+
+
+def check_choice(value, name, choices):
+    """``value`` must be one of ``choices`` (strings are compared exactly)."""
+    choices = tuple(choices)
+    if value not in choices:
+        allowed = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} must be one of {allowed}; got {value!r}.")
+    return value
+
+
+def check_probability(value, name):
+    """A number in [0, 1)."""
+    value = check_number(value, name, min_value=0.0)
+    if value >= 1.0:
+        raise ValueError(f"{name} must be in [0, 1); got {value!r}.")
+    return value
+
+
+def as_rng(rng):
+    """Normalise ``rng``: a ``numpy.random.Generator``, an int seed or None (fresh entropy)."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or (isinstance(rng, numbers.Integral) and not isinstance(rng, bool)):
+        if rng is not None and rng < 0:
+            raise ValueError(f"rng (a seed) must be a non-negative integer; got {rng}.")
+        return np.random.default_rng(rng)
+    raise TypeError(f"rng must be a numpy.random.Generator, an int seed or None; got {_describe(rng)}.")

@@ -1,0 +1,93 @@
+"""Chapter 0 — Start here: warm-up exercises on running, editing and re-running cells.
+
+    from course_lib.checks import ch00
+    ch00.seconds_per_day.check(answer)
+
+Also home of :class:`StubFunctionExercise`, the function exercise used by
+chapters 0–3: a template function that still says ``return ...`` counts as
+"not attempted yet" instead of "wrong".
+"""
+from __future__ import annotations
+
+from . import ChoiceExercise, FunctionExercise, Result, ValueExercise
+
+__all__ = ["StubFunctionExercise", "seconds_per_day", "restart_quiz", "error_quiz", "first_slider"]
+
+
+class StubFunctionExercise(FunctionExercise):
+    """A FunctionExercise whose template is ``def f(...): return ...``.
+
+    While the student's function still returns ``...`` (Ellipsis) for the
+    first test input, the answer is reported as not attempted yet.
+    """
+
+    def _evaluate(self, answer):
+        if callable(answer) and self.cases:
+            args = self.cases[0][0]
+            try:
+                first = answer(*args)
+            except Exception:  # reported with its arguments by FunctionExercise
+                first = None
+            if first is Ellipsis:
+                return Result(False, f"○ {self.name}: {self.not_attempted}")
+        return super()._evaluate(answer)
+
+
+# ---------------------------------------------------------------- edit and re-run a cell
+seconds_per_day = ValueExercise(
+    "Seconds in a day",
+    24 * 60 * 60,
+    tolerance=0.5,
+    wrong_answers=[
+        (24 * 60, "that is the number of *minutes* in a day; one more factor is missing."),
+        (60 * 60, "that is the number of seconds in one *hour*; a day has 24 of them."),
+        (24 + 60 + 60, "you added the numbers; multiply them instead (24 × 60 × 60)."),
+    ],
+    hint="A day has 24 hours, an hour has 60 minutes, a minute has 60 seconds. Multiply with `*`.",
+    solution="answer = 24 * 60 * 60   # = 86400",
+    success="Editing a cell and running it again is all it takes.",
+)
+
+# ---------------------------------------------------------------- what a restart does
+restart_quiz = ChoiceExercise(
+    "What does a restart do?",
+    "B",
+    {
+        "A": "a restart does not keep variables: the kernel's memory starts empty again.",
+        "B": "the kernel forgets every variable; the text and stored outputs of the notebook stay. "
+             "Re-run the cells (Run ▸ Run All Cells) to get the variables back.",
+        "C": "the notebook file is not changed by a restart; only the kernel's memory is cleared.",
+    },
+    hint="The kernel is the Python process that remembers your variables. What happens to a process "
+         "that is restarted?",
+    solution="B — the kernel's memory (all variables) is cleared; the notebook's text is untouched.",
+)
+
+# ---------------------------------------------------------------- reading an error message
+error_quiz = ChoiceExercise(
+    "Reading an error message",
+    "C",
+    {
+        "A": "nothing is broken in Python or Jupyter: the message names one variable that does not exist yet.",
+        "B": "a NameError is about a *name*, not about the value's type; a wrong type gives a TypeError.",
+        "C": "the name `neuron_count` was used before any cell defined it. Run the cell that defines it "
+             "first (or check the spelling).",
+    },
+    hint="Read the last line of the message: the error's type, then what Python could not find.",
+    solution="C — NameError: name 'neuron_count' is not defined → that variable was never created "
+             "(a cell was skipped, or the name is misspelled).",
+)
+
+# ---------------------------------------------------------------- predict, then move the first slider
+first_slider = ChoiceExercise(
+    "Predict before you move the slider",
+    "A",
+    {
+        "A": "the output is relu(w·x + b) and the bend sits where w·x + b = 0, i.e. at x = −b/w = −1.",
+        "B": "a larger b adds to w·x, so the output becomes positive *earlier*: the bend moves left, "
+             "not right (to x = −b/w = −1).",
+        "C": "b shifts the curve: w·x + b = 0 now happens at x = −1 instead of x = 0.",
+    },
+    hint="The bend of ReLU is where its input w·x + b equals 0. Solve w·x + b = 0 for x with w = 1, b = 1.",
+    solution="A — with w = 1 the bend is at x = −b/w; b = 1 puts it at x = −1 (one step to the left).",
+)

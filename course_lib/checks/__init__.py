@@ -20,11 +20,12 @@ Chapter exercises live in ``course_lib.checks.ch00`` … ``ch07``.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Result", "Exercise", "ValueExercise", "FunctionExercise", "ChoiceExercise", "fmt"]
+__all__ = ["Result", "Exercise", "ValueExercise", "FunctionExercise", "ChoiceExercise", "fmt", "same"]
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def _args_text(args) -> str:
     return ", ".join(fmt(a) for a in args)
 
 
-def _close(got, want, tol) -> bool:
-    """True when ``got`` equals ``want`` within the absolute tolerance ``tol`` (shapes must agree)."""
+def same(got, want, tol=1e-6) -> bool:
+    """True when ``got`` equals ``want`` within the absolute tolerance ``tol`` (shapes must agree, no NaN)."""
     if isinstance(want, str):
         return isinstance(got, str) and got.strip().lower() == want.strip().lower()
     try:
@@ -131,10 +132,10 @@ class ValueExercise(Exercise):
         self.wrong_answers = list(wrong_answers)
 
     def _evaluate(self, answer):
-        if _close(answer, self.expected, self.tolerance):
+        if same(answer, self.expected, self.tolerance):
             return self._ok()
         for value, message in self.wrong_answers:
-            if _close(answer, value, self.tolerance):
+            if same(answer, value, self.tolerance):
                 return self._wrong(f"{fmt(answer)} is not it: {message}")
         if not isinstance(self.expected, str):
             try:
@@ -150,16 +151,36 @@ class ValueExercise(Exercise):
 class FunctionExercise(Exercise):
     """The answer is a function; it is called on every case and its results compared.
 
-    cases:   list of (args tuple, expected result)
-    explain: optional ``explain(args, got, expected) -> str | None`` giving a specific reason for a wrong result
+    cases:    list of (args tuple, expected result); each call gets its own copy of the args,
+              so a function that changes an array in place cannot spoil the next case
+    explain:  optional ``explain(args, got, expected) -> str | None`` giving a specific reason for a wrong result
+    mistakes: list of (outputs, message): the outputs of a typical wrong function on *all* cases (in order);
+              when the student's outputs match one of them, that message explains the mistake
+              (e.g. "the bias −0.5 is missing")
+
+    A template that still says ``return ...`` is "not attempted yet", not wrong.
     """
 
-    def __init__(self, name, cases, *, tolerance=1e-6, explain=None, func_name="f", **kw):
+    def __init__(self, name, cases, *, tolerance=1e-6, explain=None, mistakes=(), func_name="f", **kw):
         super().__init__(name, **kw)
         self.cases = [(tuple(args), want) for args, want in cases]
         self.tolerance = float(tolerance)
         self.explain = explain
+        self.mistakes = [(list(outputs), message) for outputs, message in mistakes]
         self.func_name = func_name
+
+    def _call(self, func, args):
+        return func(*copy.deepcopy(args))
+
+    def _outputs(self, func):
+        """The function's result on every case (None where it raised)."""
+        outputs = []
+        for args, _ in self.cases:
+            try:
+                outputs.append(self._call(func, args))
+            except Exception:  # reported with its arguments by _evaluate
+                outputs.append(None)
+        return outputs
 
     def _evaluate(self, answer):
         if not callable(answer):
@@ -167,16 +188,28 @@ class FunctionExercise(Exercise):
         for args, want in self.cases:
             call = f"{self.func_name}({_args_text(args)})"
             try:
-                got = answer(*args)
+                got = self._call(answer, args)
             except Exception as exc:  # the student's code failed: report where
                 return self._wrong(f"{call} raised {type(exc).__name__}: {exc}.")
+            if got is Ellipsis:
+                return Result(False, f"○ {self.name}: {self.not_attempted}")
             if got is None:
                 return self._wrong(f"{call} returned None; did you forget `return`?")
-            if not _close(got, want, self.tolerance):
-                reason = self.explain(args, got, want) if self.explain else None
-                tail = f"; {reason}" if reason else f"; expected {fmt(want)} (±{self.tolerance:g})"
-                return self._wrong(f"{call} returned {fmt(got)}{tail}.")
+            if not same(got, want, self.tolerance):
+                return self._wrong(self._explain_wrong(answer, call, args, got, want))
         return self._ok(f"All {len(self.cases)} test inputs give the right result. ")
+
+    def _explain_wrong(self, answer, call, args, got, want):
+        if self.mistakes:
+            outputs = self._outputs(answer)
+            for table, message in self.mistakes:
+                if all(same(g, w, self.tolerance) for g, w in zip(outputs, table)):
+                    shown = ", ".join(f"{self.func_name}({_args_text(a)}) = {fmt(g)}"
+                                      for (a, _), g in zip(self.cases, outputs))
+                    return f"your function gives {shown}: {message}"
+        reason = self.explain(args, got, want) if self.explain else None
+        tail = f"; {reason}" if reason else f"; expected {fmt(want)} (±{self.tolerance:g})"
+        return f"{call} returned {fmt(got)}{tail}."
 
 
 class ChoiceExercise(Exercise):

@@ -2,35 +2,14 @@
 
     from course_lib.checks import ch00
     ch00.seconds_per_day.check(answer)
-
-Also home of :class:`StubFunctionExercise`, the function exercise used by
-chapters 0–3: a template function that still says ``return ...`` counts as
-"not attempted yet" instead of "wrong".
 """
 from __future__ import annotations
 
-from . import ChoiceExercise, FunctionExercise, Result, ValueExercise
+import numpy as np
 
-__all__ = ["StubFunctionExercise", "seconds_per_day", "restart_quiz", "error_quiz", "first_slider"]
+from . import ChoiceExercise, FunctionExercise, Result, ValueExercise, fmt
 
-
-class StubFunctionExercise(FunctionExercise):
-    """A FunctionExercise whose template is ``def f(...): return ...``.
-
-    While the student's function still returns ``...`` (Ellipsis) for the
-    first test input, the answer is reported as not attempted yet.
-    """
-
-    def _evaluate(self, answer):
-        if callable(answer) and self.cases:
-            args = self.cases[0][0]
-            try:
-                first = answer(*args)
-            except Exception:  # reported with its arguments by FunctionExercise
-                first = None
-            if first is Ellipsis:
-                return Result(False, f"○ {self.name}: {self.not_attempted}")
-        return super()._evaluate(answer)
+__all__ = ["seconds_per_day", "restart_quiz", "error_quiz", "first_slider"]
 
 
 # ---------------------------------------------------------------- edit and re-run a cell

@@ -1,0 +1,219 @@
+"""Explorers for chapter 5 (seed 004): fit Hubble's 1929 data by hand, then by gradient descent.
+
+    ŷ = a·x + b        E(a, b) = (1/N) Σ (a·x_i + b − y_i)²        x: distance (Mpc), y: velocity (km/s)
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.ticker import NullFormatter
+
+from .._validate import _describe, check_int
+from ..datasets import load_hubble
+from ..linreg import gradient_descent, least_squares, loss_grid, mse, standardize
+from .base import Explorer, check_in_range, float_slider
+
+
+def _log_levels(E, n=12):
+    """Contour levels spaced evenly in log E, from just above the minimum to the largest value."""
+    return np.geomspace(E.min() * 1.02, E.max(), n)
+
+
+class HubbleLineExplorer(Explorer):
+    """Fit ŷ = a·x + b to Hubble's 24 galaxies by hand: a (km/s/Mpc) and b (km/s) sliders.
+
+    Left: the data, the line and the residuals ŷ_i − y_i (red segments). Right: the loss surface
+    E(a, b) as contours, the current (a, b) (red dot) and the least-squares best fit (star,
+    a ≈ 454 km/s/Mpc, b ≈ −41 km/s). The readout gives E(a, b) = ``linreg.mse(a, b, x, y)``.
+    """
+
+    figsize = (6.4, 2.8)
+    A_RANGE = (0.0, 1000.0)
+    B_RANGE = (-500.0, 500.0)
+
+    def __init__(self, a=400.0, b=0.0):
+        a = check_in_range(a, "a", *self.A_RANGE, unit=" km/s/Mpc")
+        b = check_in_range(b, "b", *self.B_RANGE, unit=" km/s")
+        data = load_hubble()
+        self.x, self.y = data.distance, data.velocity
+        self.best = least_squares(self.x, self.y)
+        self.sliders = {"a": float_slider("a", a, *self.A_RANGE, 1.0, "slope a (km/s/Mpc)", fmt_=".0f", width="380px"),
+                        "b": float_slider("b", b, *self.B_RANGE, 5.0, "intercept b (km/s)", fmt_=".0f", width="380px")}
+        self._start(widgets.VBox(list(self.sliders.values())))
+
+    def compute(self, a, b):
+        """Pure: predictions ŷ, residuals ŷ − y and E(a, b)."""
+        y_hat = a * self.x + b
+        return {"a": a, "b": b, "y_hat": y_hat, "residuals": y_hat - self.y, "E": mse(a, b, self.x, self.y)}
+
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.10, right=0.98, bottom=0.17, top=0.88, wspace=0.32)
+        ax, cx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
+        ax.scatter(self.x, self.y, s=12, color="black", zorder=3, label="galaxies")
+        ax.set_xlim(0, 2.2)
+        ax.set_ylim(-400, 1300)
+        ax.set_xlabel("distance x (Mpc)")
+        ax.set_ylabel("velocity y (km/s)")
+        self.residual_lines = self._dynamic(LineCollection([], colors="tab:red", linewidths=0.8))
+        ax.add_collection(self.residual_lines)
+        self._line_x = np.array([0.0, 2.2])
+        self.line = self._dynamic(ax.plot(self._line_x, [0, 0], color="C0", lw=2, label="ŷ = a·x + b")[0])
+        ax.legend(loc="lower right")
+        self.title = self._dynamic(ax.set_title(""))
+        a_values = np.linspace(*self.A_RANGE, 101)
+        b_values = np.linspace(*self.B_RANGE, 101)
+        E = loss_grid(self.x, self.y, a_values, b_values)
+        cx.contour(a_values, b_values, E, levels=_log_levels(E), cmap="viridis", linewidths=0.8)
+        cx.plot(*self.best, marker="*", color="black", ms=9, ls="none")
+        self.marker = self._dynamic(cx.plot([], [], "o", color="tab:red", ms=6)[0])
+        cx.set_xlabel("a (km/s/Mpc)")
+        cx.set_ylabel("b (km/s)")
+        cx.set_title("loss E(a, b); ★ = least squares")
+
+    def _draw(self, result):
+        self.line.set_ydata(result["a"] * self._line_x + result["b"])
+        self.residual_lines.set_segments(
+            [((x, y), (x, y_hat)) for x, y, y_hat in zip(self.x, self.y, result["y_hat"])])
+        self.marker.set_data([result["a"]], [result["b"]])
+        self.title.set_text(f"E(a, b) = {result['E']:,.0f} (km/s)²")
+
+    def _readout(self, result):
+        a_best, b_best = self.best
+        return (f"ŷ = {result['a']:.0f}·x + ({result['b']:.0f});  mean squared error "
+                f"<b>E = {result['E']:,.1f} (km/s)²</b>  (root: {np.sqrt(result['E']):.1f} km/s).  "
+                f"Best possible: a = {a_best:.1f} km/s/Mpc, b = {b_best:.1f} km/s, "
+                f"E = {mse(a_best, b_best, self.x, self.y):,.1f} (km/s)².")
+
+    _readout_height = "3em"
+
+
+class GradientDescentExplorer(Explorer):
+    """Gradient descent on E(a, b) for Hubble's data: learning rate and number of steps.
+
+        a ← a − lr·∂E/∂a,   b ← b − lr·∂E/∂b            (``linreg.gradient_descent(on_diverge="stop")``)
+
+    Left: the path on the contours of E. Right: E after every step (log scale). With ``scaled=True``
+    x is standardised, x' = (x − mean)/std, so the contours are circles and any lr < 1 converges;
+    on the raw x the valley is long and thin and lr ≳ 0.49 diverges. A diverging run stops with a
+    message (no NaN is ever drawn). a0, b0: the starting point, in the units of the model being fitted.
+    """
+
+    figsize = (6.4, 2.8)
+    LR_RANGE = (1e-3, 10 ** 0.5)
+    STEPS_MAX = 200
+    _STEP_AXES = (10, 25, 50, 100, 200)
+    START_RANGE = (-1000.0, 1000.0)
+    _VIEW = {True: ((-300.0, 900.0), (-300.0, 1000.0)),      # (a range, b range) for scaled x
+             False: ((-300.0, 1200.0), (-700.0, 700.0))}     # and for raw x
+
+    def __init__(self, lr=0.1, steps=30, a0=0.0, b0=0.0, scaled=True):
+        lr = check_in_range(lr, "lr", *self.LR_RANGE)
+        steps = check_int(steps, "steps", min_value=0, max_value=self.STEPS_MAX)
+        self.a0 = check_in_range(a0, "a0", *self.START_RANGE)
+        self.b0 = check_in_range(b0, "b0", *self.START_RANGE)
+        if not isinstance(scaled, (bool, np.bool_)):
+            raise TypeError(f"scaled must be True or False; got {_describe(scaled)}.")
+        data = load_hubble()
+        self.x, self.y = data.distance, data.velocity
+        self.x_scaled, self.x_mean, self.x_std = standardize(self.x)
+        self.sliders = {
+            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-3, max=0.5, step=0.05, description="learning rate lr",
+                                         readout_format=".3g", continuous_update=True,
+                                         style={"description_width": "initial"}, layout=widgets.Layout(width="380px")),
+            "steps": widgets.IntSlider(value=steps, min=0, max=self.STEPS_MAX, description="steps",
+                                       continuous_update=True, style={"description_width": "initial"},
+                                       layout=widgets.Layout(width="380px")),
+            "scaled": widgets.Checkbox(value=bool(scaled), description="standardise x (x' = (x − mean)/std)",
+                                       indent=False),
+        }
+        self._start(widgets.VBox(list(self.sliders.values())))
+
+    def _data(self, scaled):
+        return (self.x_scaled if scaled else self.x), self.y
+
+    def compute(self, lr, steps, scaled):
+        """Pure: the GD path (k+1, 2), losses (k+1,), whether it diverged, and the fit in original units."""
+        x, y = self._data(scaled)
+        run = gradient_descent(x, y, lr=lr, steps=steps, a0=self.a0, b0=self.b0, on_diverge="stop")
+        a, b = run.a, run.b
+        # Undo the scaling: a·(x − m)/s + b = (a/s)·x + (b − a·m/s).
+        a_orig, b_orig = (a / self.x_std, b - a * self.x_mean / self.x_std) if scaled else (a, b)
+        return {"path": run.path, "losses": run.losses, "diverged": run.diverged, "message": run.message,
+                "a": a, "b": b, "a_original": a_orig, "b_original": b_orig, "steps": steps,
+                "best": least_squares(x, y), "scaled": scaled}
+
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.10, right=0.98, bottom=0.17, top=0.88, wspace=0.32)
+        cx, lx = self.cx, self.lx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
+        self.contours, self.stars, self._E_range = {}, {}, {}
+        for scaled, (a_range, b_range) in self._VIEW.items():
+            x, y = self._data(scaled)
+            a_values, b_values = np.linspace(*a_range, 101), np.linspace(*b_range, 101)
+            E = loss_grid(x, y, a_values, b_values)
+            self.contours[scaled] = cx.contour(a_values, b_values, E, levels=_log_levels(E), cmap="viridis",
+                                               linewidths=0.8)
+            self.stars[scaled] = cx.plot(*least_squares(x, y), marker="*", color="black", ms=9, ls="none")[0]
+            self._E_range[scaled] = (0.8 * mse(*least_squares(x, y), x, y), 3 * mse(self.a0, self.b0, x, y))
+        cx.set_ylabel("b")
+        cx.set_title("path on E(a, b); ★ = minimum")
+        self.path = self._dynamic(cx.plot([], [], "-o", color="tab:red", ms=2.5, lw=1)[0])
+        self.start = self._dynamic(cx.plot([], [], "s", color="black", ms=4)[0])
+        lx.set_yscale("log")
+        lx.yaxis.set_minor_formatter(NullFormatter())   # decades only: minor labels crowd the small axis
+        lx.set_xlabel("step")
+        lx.set_ylabel("E (km/s)²")
+        lx.set_title("loss after each step")
+        self.curve = self._dynamic(lx.plot([], [], "-", color="tab:red", lw=1.5)[0])
+        self.warning = self._dynamic(lx.text(0.5, 0.5, "", transform=lx.transAxes, ha="center", va="center",
+                                             color="firebrick", fontsize=9, fontweight="bold"))
+        self._shown = None
+
+    def _show_landscape(self, scaled):
+        """Switch the static contours between raw and standardised x (redraws the background once)."""
+        if self._shown == scaled:
+            return
+        for key in self.contours:
+            self.contours[key].set_visible(key == scaled)
+            self.stars[key].set_visible(key == scaled)
+        a_range, b_range = self._VIEW[scaled]
+        self.cx.set_xlim(*a_range)
+        self.cx.set_ylim(*b_range)
+        self.cx.set_xlabel("a  (per standardised x)" if scaled else "a (km/s/Mpc)")
+        self.lx.set_ylim(*self._E_range[scaled])
+        self._shown = scaled
+        self._invalidate()
+
+    def _draw(self, result):
+        self._show_landscape(result["scaled"])
+        # The step axis grows in a few fixed sizes, so most changes of "steps" only redraw the curve.
+        longest = next(n for n in self._STEP_AXES if n >= result["steps"])
+        self._set_lim(self.lx, xlim=(0, longest))
+        path, losses = result["path"], result["losses"]
+        self.path.set_data(path[:, 0], path[:, 1])
+        self.start.set_data(path[:1, 0], path[:1, 1])
+        self.curve.set_data(np.arange(len(losses)), losses)
+        self.warning.set_text("diverged!\nlr is too large" if result["diverged"] else "")
+
+    def _readout(self, result):
+        k = len(result["losses"]) - 1
+        head = (f"after {k} step(s): a = {result['a']:.2f}, b = {result['b']:.2f}, "
+                f"<b>E = {result['losses'][-1]:,.1f} (km/s)²</b>")
+        if result["scaled"]:
+            head += (f" — in the original units ŷ = {result['a_original']:.1f}·x + ({result['b_original']:.1f}) "
+                     f"(a in km/s/Mpc)")
+        a_best, b_best = result["best"]
+        text = head + f".<br>Minimum: a = {a_best:.2f}, b = {b_best:.2f}."
+        if result["diverged"]:
+            text += f"<br><b style='color:firebrick'>{result['message']}</b>"
+        return text
+
+    _readout_height = "4.5em"
+
+    def _code_args(self):
+        s = self.state
+        args = [("lr", s["lr"]), ("steps", s["steps"])]
+        if self.a0 != 0 or self.b0 != 0:
+            args += [("a0", self.a0), ("b0", self.b0)]
+        return args + [("scaled", s["scaled"])]
+

@@ -1,0 +1,185 @@
+"""Explorers for small networks (chapters 3–4): the seed's 3-neuron network and the A/B/C weight quiz."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..neuron import BINARY_INPUTS, neuron, three_neuron_network
+from .base import Explorer, check_in_range, float_slider, html_table
+from .neuron import _X1, _X2, PLANE, W_RANGE, _plane_axes, decision_line
+
+#: Names of the 9 sliders: neuron, then w1, w2, b.
+NETWORK_PARAMS = tuple(f"{n}_{p}" for n in ("n1", "n2", "n3") for p in ("w1", "w2", "b"))
+_HIDDEN_PLANE = (-0.5, 3.5)
+_H = np.linspace(*_HIDDEN_PLANE, 81)
+_H1, _H2 = np.meshgrid(_H, _H)
+
+
+def _params_dict(p):
+    """Slider values → the ``SEED_NETWORK`` layout that ``three_neuron_network`` reads."""
+    return {n: {"w": (p[f"{n}_w1"], p[f"{n}_w2"]), "b": p[f"{n}_b"]} for n in ("n1", "n2", "n3")}
+
+
+class NetworkExplorer(Explorer):
+    """The seed's network (演習3): n1 and n2 read (x1, x2); n3 reads (n1, n2); every neuron ReLU.
+
+        h1 = ReLU(w1·x1 + w2·x2 + b)  (n1),   h2 likewise (n2),   out = ReLU(w1·h1 + w2·h2 + b)  (n3)
+
+    It starts at the seed's values (n1: 1, 1, 0;  n2: 1, 1, −1;  n3: −1, 2, 1), whose outputs for
+    (0,0), (0,1), (1,0), (1,1) are 1, 0, 0, 1 — an XNOR that no single neuron can compute.
+    Left: the output over the input plane. Right: the same four inputs as n3 sees them, at (h1, h2),
+    with n3's line: in the hidden plane one straight line does separate them.
+    """
+
+    figsize = (6.0, 2.8)
+
+    def __init__(self, n1_w1=1.0, n1_w2=1.0, n1_b=0.0, n2_w1=1.0, n2_w2=1.0, n2_b=-1.0,
+                 n3_w1=-1.0, n3_w2=2.0, n3_b=1.0):
+        given = dict(n1_w1=n1_w1, n1_w2=n1_w2, n1_b=n1_b, n2_w1=n2_w1, n2_w2=n2_w2, n2_b=n2_b,
+                     n3_w1=n3_w1, n3_w2=n3_w2, n3_b=n3_b)
+        values = {name: check_in_range(v, name, *W_RANGE) for name, v in given.items()}
+        self.sliders = {name: float_slider(name, v, *W_RANGE, 0.1, name.split("_")[1], width="230px")
+                        for name, v in values.items()}
+        heads = {"n1": "<b>n1</b> (reads x1, x2)", "n2": "<b>n2</b> (reads x1, x2)", "n3": "<b>n3</b> (reads n1, n2)"}
+        columns = [widgets.VBox([widgets.HTML(heads[n])] + [self.sliders[f"{n}_{p}"] for p in ("w1", "w2", "b")])
+                   for n in ("n1", "n2", "n3")]
+        self._start(widgets.HBox(columns))
+
+    def compute(self, **params):
+        """Pure: hidden outputs h (4, 2), outputs (4,), the output over the input plane, n3 over (h1, h2)."""
+        p = _params_dict(params)
+        h = np.column_stack([neuron(BINARY_INPUTS, p[n]["w"], p[n]["b"], "relu") for n in ("n1", "n2")])
+        out = three_neuron_network(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], p)
+        w3, b3 = p["n3"]["w"], p["n3"]["b"]
+        return {"h": h, "out": out, "grid": three_neuron_network(_X1, _X2, p),
+                "hidden_grid": np.maximum(0.0, w3[0] * _H1 + w3[1] * _H2 + b3),
+                "n3_line": decision_line(w3[0], w3[1], b3, *_HIDDEN_PLANE)}
+
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.08, right=0.87, bottom=0.16, top=0.88, wspace=0.35)
+        ax, hx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
+        _plane_axes(ax, "output of n3 over (x1, x2)")
+        style = {"origin": "lower", "cmap": "viridis", "vmin": 0, "vmax": 2, "interpolation": "nearest"}
+        self.heatmap = self._dynamic(ax.imshow(np.zeros((81, 81)), extent=PLANE * 2, **style))
+        self.hidden_map = self._dynamic(hx.imshow(np.zeros((81, 81)), extent=_HIDDEN_PLANE * 2, **style))
+        hx.set_xlim(*_HIDDEN_PLANE)
+        hx.set_ylim(*_HIDDEN_PLANE)
+        hx.set_xlabel("h1 (output of n1)")
+        hx.set_ylabel("h2 (output of n2)")
+        hx.set_title("what n3 sees")
+        cax = self.fig.add_axes([0.89, 0.16, 0.015, 0.72])
+        self.fig.colorbar(self.heatmap, cax=cax, label="output")
+        self.n3_line = self._dynamic(hx.plot([], [], "w--", lw=1.5)[0])
+        ax.scatter(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], s=30, c="white", edgecolors="black", zorder=3)
+        self.hidden_points = self._dynamic(hx.scatter(np.zeros(4), np.zeros(4), s=30, c="white",
+                                                      edgecolors="black", zorder=3))
+        bbox = {"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}
+        self.labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize=7, zorder=4,
+                                             bbox=bbox)) for x1, x2 in BINARY_INPUTS]
+        self.hidden_labels = [self._dynamic(hx.text(0, 0, "", color="white", fontsize=7, zorder=4, bbox=bbox))
+                              for _ in BINARY_INPUTS]
+
+    def _draw(self, result):
+        self.heatmap.set_data(result["grid"])
+        self.hidden_map.set_data(result["hidden_grid"])
+        self.n3_line.set_data(*result["n3_line"])
+        self.hidden_points.set_offsets(result["h"])
+        for label, out in zip(self.labels, result["out"]):
+            label.set_text(f"{out:.2f}")
+        # Inputs that land on the same hidden point share one label.
+        groups = {}
+        for (x1, x2), h, out in zip(BINARY_INPUTS, result["h"], result["out"]):
+            groups.setdefault((round(h[0], 6), round(h[1], 6)), []).append(f"({x1:.0f},{x2:.0f})")
+        for label in self.hidden_labels:
+            label.set_text("")
+        for label, (h, names) in zip(self.hidden_labels, groups.items()):
+            label.set_position((h[0] + 0.08, h[1] + 0.12))
+            label.set_text(" ".join(names))
+
+    def _rows(self, result):
+        return [(f"{x1:.0f}", f"{x2:.0f}", f"{h[0]:.2f}", f"{h[1]:.2f}", f"<b>{out:.2f}</b>")
+                for (x1, x2), h, out in zip(BINARY_INPUTS, result["h"], result["out"])]
+
+    def _readout(self, result):
+        outs = ", ".join(f"{v:g}" for v in result["out"])
+        return (f"outputs for (0,0), (0,1), (1,0), (1,1): <b>{outs}</b><br>"
+                + html_table(("x1", "x2", "h1 = n1", "h2 = n2", "out = n3"), self._rows(result)))
+
+    _readout_height = "9em"
+
+
+class WeightQuizExplorer(Explorer):
+    """The seed's quiz (確認問題, seed 002): adjust the B → C weight so that C fires only while B ≤ 2.
+
+    Neuron A outputs 3 and reaches C with weight 4; neuron B outputs x and reaches C with weight w.
+    C's input is s = 4·3 + w·x.  The quiz's neuron C "fires (outputs 1) when its input is 0 or more
+    (0以上), and outputs 0 when it is below 0" — so C fires exactly when s ≥ 0, i.e. x ≤ 12 / (−w).
+    With w = −2 (the start) C fires up to B = 6; the answer is "−2倍 → −6倍": 12 − 6·x ≥ 0 ⇔ x ≤ 2.
+    The table also shows the seed's trinket program, n(3, x) = ReLU(4·3 + w·x) for x = 0 … 8
+    (12, 10, 8, 6, 4, 2, 0, 0, 0 at w = −2).
+    """
+
+    figsize = (6.0, 2.6)
+    A_OUTPUT, A_WEIGHT, GOAL = 3.0, 4.0, 2.0
+    RANGE = (-8.0, 4.0)
+    B_VALUES = np.arange(9.0)
+    _X = np.linspace(0, 8, 81)
+
+    def __init__(self, weight=-2.0):
+        weight = check_in_range(weight, "weight", *self.RANGE)
+        self.sliders = {"weight": float_slider("weight", weight, *self.RANGE, 0.5, "weight B → C")}
+        self._start(widgets.VBox([widgets.HTML("A outputs 3 (weight 4 → C); B outputs x (weight w → C). "
+                                               "Goal: C fires only while B ≤ 2."), self.sliders["weight"]]))
+
+    def compute(self, weight):
+        """Pure: s = 4·3 + w·x for x = 0…8, n = ReLU(s) (the trinket), fires = s ≥ 0, the largest B that fires."""
+        a_part = self.A_WEIGHT * self.A_OUTPUT                      # 4·3 = 12
+        s = a_part + weight * self.B_VALUES
+        # C fires while 12 + w·x ≥ 0: for w < 0 that is x ≤ 12/(−w); for w ≥ 0 every x ≥ 0 fires.
+        limit = a_part / -weight if weight < 0 else np.inf
+        return {"B": self.B_VALUES, "s": s, "n": np.maximum(0.0, s), "fires": s >= 0,
+                "curve": a_part + weight * self._X, "limit": limit,
+                "goal_met": bool(np.isclose(limit, self.GOAL)), "weight": weight}
+
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.10, right=0.97, bottom=0.17, top=0.86)
+        ax = self.ax = self.fig.add_subplot(1, 1, 1)
+        ax.set_xlim(-0.6, 8.6)
+        ax.set_ylim(-55, 47)
+        ax.set_xlabel("output of B (x)")
+        ax.set_ylabel("input of C, s = 4·3 + w·x")
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvspan(-0.6, self.GOAL, color="green", alpha=0.08)
+        ax.axvline(self.GOAL, color="green", ls="--", lw=1)
+        ax.text(self.GOAL - 0.1, 40, "goal: fire only for B ≤ 2", ha="right", color="green", fontsize=7)
+        self.bars = [self._dynamic(p) for p in ax.bar(self.B_VALUES, np.zeros(9), width=0.6)]
+        self.curve = self._dynamic(ax.plot(self._X, np.zeros_like(self._X), color="grey", lw=1)[0])
+        self.limit_line = self._dynamic(ax.axvline(0, color="C3", lw=1.5))
+        self.title = self._dynamic(ax.set_title(""))
+
+    def _draw(self, result):
+        for bar, s, fires in zip(self.bars, result["s"], result["fires"]):
+            bar.set_height(s)
+            bar.set_facecolor("tab:green" if fires else "lightgrey")
+        self.curve.set_ydata(result["curve"])
+        self.limit_line.set_visible(np.isfinite(result["limit"]) and result["limit"] <= 8.6)
+        if np.isfinite(result["limit"]):
+            self.limit_line.set_xdata([result["limit"]] * 2)
+        self.title.set_text(f"w = {result['weight']:g}: " + self._verdict(result))
+        self.title.set_color("green" if result["goal_met"] else "black")
+
+    def _verdict(self, result):
+        if result["goal_met"]:
+            return "✓ C fires exactly while B ≤ 2"
+        if np.isinf(result["limit"]):
+            return "C fires for every B ≥ 0"
+        return f"C fires while B ≤ {result['limit']:.2f} (goal: 2)"
+
+    def _readout(self, result):
+        rows = [(f"{x:g}", f"{s:g}", f"{n:g}", "fires (1)" if f else "0")
+                for x, s, n, f in zip(result["B"], result["s"], result["n"], result["fires"])]
+        table = html_table(("B = x", "s = 12 + w·x", "n(3, x) = ReLU(s)", "C (s ≥ 0)"), rows, result["fires"])
+        colour = "green" if result["goal_met"] else "black"
+        return f"<b style='color:{colour}'>{self._verdict(result)}</b><br>{table}"
+
+    _readout_height = "15em"

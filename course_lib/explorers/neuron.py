@@ -1,0 +1,190 @@
+"""Explorers for one neuron with two inputs (chapter 1): the input plane and logic gates.
+
+    z = w1·x1 + w2·x2 + b        a = f(z)        decision line: z = 0
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..activations import get_activation
+from ..neuron import BINARY_INPUTS, GATES
+from .._validate import check_choice
+from .base import Explorer, check_in_range, float_slider, html_table
+
+#: Plane shown in the heatmaps: x1, x2 ∈ [−0.5, 1.5], so the four binary inputs sit inside.
+PLANE = (-0.5, 1.5)
+_N_GRID = 81
+_GRID = np.linspace(*PLANE, _N_GRID)
+_X1, _X2 = np.meshgrid(_GRID, _GRID)          # (81, 81), row = x2, column = x1
+
+#: Colour range of the heatmap for each activation (fixed, so colours mean the same while sliding).
+_CLIM = {"step": (0, 1), "sigmoid": (0, 1), "tanh": (-1, 1), "relu": (0, 3), "identity": (-3, 3)}
+W_RANGE = (-3.0, 3.0)
+
+
+def decision_line(w1, w2, b, low=PLANE[0], high=PLANE[1]):
+    """Two end points (xs, ys) of the line w1·x1 + w2·x2 + b = 0 across the plane; empty when w1 = w2 = 0."""
+    t = np.array([low, high])
+    if abs(w2) >= abs(w1) and w2 != 0:
+        return t, -(w1 * t + b) / w2
+    if w1 != 0:
+        return -(w2 * t + b) / w1, t
+    return np.array([]), np.array([])
+
+
+def _plane_axes(ax, title):
+    ax.set_xlim(*PLANE)
+    ax.set_ylim(*PLANE)
+    ax.set_aspect("equal")
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    ax.set_xticks([0, 1])
+    ax.set_yticks([0, 1])
+    ax.set_title(title)
+
+
+class NeuronExplorer(Explorer):
+    """One neuron with two inputs: a = f(w1·x1 + w2·x2 + b) over the input plane.
+
+    Shows the activation as a heatmap over x1, x2 ∈ [−0.5, 1.5], the decision line z = 0, and the
+    truth table for the inputs 0/1. Sliders: w1, w2, b ∈ [−3, 3]; activation: step, sigmoid, tanh,
+    relu, identity.  ``NeuronExplorer(w1=1, w2=1, b=-0.5, activation="relu")`` is the seed's Exercise 2
+    (outputs 0, 0.5, 0.5, 1.5).
+    """
+
+    figsize = (6.0, 2.8)
+    activations = ("step", "sigmoid", "tanh", "relu", "identity")
+
+    def __init__(self, w1=1.0, w2=1.0, b=-0.5, activation="step"):
+        values = {name: check_in_range(v, name, *W_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
+        check_choice(activation, "activation", self.activations)
+        self.sliders = {name: float_slider(name, v, *W_RANGE, 0.1) for name, v in values.items()}
+        self.sliders["activation"] = widgets.Dropdown(options=self.activations, value=activation,
+                                                      description="activation")
+        self._start(widgets.VBox(list(self.sliders.values())))
+
+    def compute(self, w1, w2, b, activation="step"):
+        """Pure: z and a for the 4 binary inputs, a over the plane, the decision line."""
+        f, _ = get_activation(activation)
+        z = BINARY_INPUTS @ np.array([w1, w2]) + b                      # (4,)
+        return {"z": z, "a": f(z), "grid": f(w1 * _X1 + w2 * _X2 + b),   # grid (81, 81)
+                "line": decision_line(w1, w2, b), "activation": activation}
+
+    # -- figure ---------------------------------------------------------------------------------
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.15, top=0.88, wspace=0.35)
+        ax, self.ax_table = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
+        self.ax = ax
+        _plane_axes(ax, "activation a over the input plane")
+        self.heatmap = self._dynamic(ax.imshow(np.zeros((_N_GRID, _N_GRID)), origin="lower", extent=PLANE * 2,
+                                               cmap="viridis", vmin=0, vmax=1, interpolation="nearest"))
+        self.colorbar = self.fig.colorbar(self.heatmap, ax=ax, fraction=0.046, pad=0.04)
+        self.line = self._dynamic(ax.plot([], [], "w--", lw=1.5, label="z = 0")[0])
+        self.points = self._dynamic(ax.scatter(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], s=40, c="white",
+                                               edgecolors="black", zorder=3))
+        self.point_labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize=7, zorder=4,
+                                                   bbox={"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}))
+                             for x1, x2 in BINARY_INPUTS]
+        self._build_table(self.ax_table)
+
+    def _table_header(self):
+        return ("x1", "x2", "z", "a")
+
+    def _table_rows(self, result):
+        return [(f"{x1:.0f}", f"{x2:.0f}", f"{z:.2f}", f"{a:.2f}")
+                for (x1, x2), z, a in zip(BINARY_INPUTS, result["z"], result["a"])]
+
+    def _build_table(self, ax):
+        ax.axis("off")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        header = self._table_header()
+        cols = np.linspace(0.08, 0.92, len(header))
+        for c, h in zip(cols, header):
+            ax.text(c, 0.86, h, ha="center", fontweight="bold")
+        ax.plot([0, 1], [0.82, 0.82], color="black", lw=0.8)
+        self.cells = [[self._dynamic(ax.text(c, 0.70 - 0.15 * r, "", ha="center", family="monospace"))
+                       for c in cols] for r in range(4)]
+        ax.text(0.5, 1.0, "truth table", ha="center", fontsize=9)
+        self.verdict = self._dynamic(ax.text(0.5, 0.02, "", ha="center", fontsize=9))
+
+    def _draw(self, result):
+        self.heatmap.set_data(result["grid"])
+        clim = _CLIM.get(result["activation"], (0, 1))
+        if tuple(self.heatmap.get_clim()) != clim:   # the colour bar is static: redraw it once
+            self.heatmap.set_clim(*clim)
+            self._invalidate()
+        self.line.set_data(*result["line"])
+        for label, a in zip(self.point_labels, result["a"]):
+            label.set_text(f"{a:.2f}")
+        for row_texts, row in zip(self.cells, self._table_rows(result)):
+            for text, value in zip(row_texts, row):
+                text.set_text(value)
+
+    def _readout(self, result):
+        s = self.state
+        formula = (f"z = {s['w1']:.2f}·x1 + {s['w2']:.2f}·x2 + ({s['b']:.2f}),  "
+                   f"a = {result['activation']}(z)")
+        return f"<b>{formula}</b><br>" + html_table(self._table_header(), self._table_rows(result))
+
+    _readout_height = "9em"
+
+
+class LogicGateExplorer(NeuronExplorer):
+    """Find weights that make one step neuron a logic gate (論理ゲート): AND, OR, NAND, NOR — XOR is impossible.
+
+    The target outputs sit beside the neuron's; "✓ matches" appears when all four rows agree.
+    Filled points should fire (target 1), hollow ones should not. XOR cannot be matched by any
+    w1, w2, b: no straight line puts (0,1) and (1,0) on one side and (0,0), (1,1) on the other.
+    """
+
+    gates = ("AND", "OR", "NAND", "NOR", "XOR")
+
+    def __init__(self, gate="AND", w1=0.0, w2=0.0, b=0.0):
+        check_choice(gate, "gate", self.gates)
+        values = {name: check_in_range(v, name, *W_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
+        self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description="target gate")}
+        self.sliders.update({name: float_slider(name, v, *W_RANGE, 0.1) for name, v in values.items()})
+        self._start(widgets.VBox(list(self.sliders.values())))
+
+    def compute(self, gate, w1, w2, b):
+        """Pure: the step neuron's table, the target column and whether they match."""
+        result = super().compute(w1, w2, b, "step")
+        target = np.array(GATES[gate], dtype=float)
+        result.update(gate=gate, target=target, matches=bool(np.array_equal(result["a"], target)),
+                      n_wrong=int(np.sum(result["a"] != target)))
+        return result
+
+    @property
+    def matches(self):
+        """True when the current neuron computes the target gate."""
+        return self.result["matches"]
+
+    def _table_header(self):
+        return ("x1", "x2", "z", "a", "target")
+
+    def _table_rows(self, result):
+        return [row + (f"{t:.0f}",) for row, t in zip(super()._table_rows(result), result["target"])]
+
+    def _verdict(self, result):
+        if result["matches"]:
+            return f"✓ matches {result['gate']}"
+        if result["gate"] == "XOR":
+            return "✗ XOR: impossible for one neuron"
+        return f"✗ {result['n_wrong']} of 4 rows differ from {result['gate']}"
+
+    def _draw(self, result):
+        super()._draw(result)
+        self.points.set_facecolors(["black" if t else "white" for t in result["target"]])
+        self.verdict.set_text(self._verdict(result))
+        self.verdict.set_color("green" if result["matches"] else "firebrick")
+
+    def _readout(self, result):
+        colour = "green" if result["matches"] else "firebrick"
+        text = f"<b style='color:{colour}'>{self._verdict(result)}</b>"
+        if result["gate"] == "XOR" and not result["matches"]:
+            text += (" — no straight line z = 0 puts (0,1) and (1,0) on one side and (0,0), (1,1) on the "
+                     "other; XOR needs a hidden layer (see the 3-neuron network).")
+        highlight = [a == t for a, t in zip(result["a"], result["target"])]
+        return text + "<br>" + html_table(self._table_header(), self._table_rows(result), highlight)

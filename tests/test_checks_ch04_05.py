@@ -1,0 +1,299 @@
+"""Checkers of chapters 4 (backpropagation) and 5 (gradient descent on Hubble's data).
+
+For every exercise: one correct answer passes, typical wrong answers fail with a
+message that says *why*, and ``...`` is reported as not attempted.
+"""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from course_lib import figures_ch04_05 as figs  # noqa: E402
+from course_lib.activations import sigmoid, sigmoid_grad  # noqa: E402
+from course_lib.checks import FunctionExercise, ch04, ch05  # noqa: E402
+from course_lib.datasets import load_letters  # noqa: E402
+
+CH04 = [getattr(ch04, name) for name in ch04.__all__]
+CH05 = [getattr(ch05, name) for name in ch05.__all__ if name.endswith("_exercise")]
+
+
+def ok(ex, answer):
+    result = ex.evaluate(answer)
+    assert result.ok, result.message
+    assert result.message.startswith("✓")
+
+
+def wrong(ex, answer, *fragments):
+    result = ex.evaluate(answer)
+    assert not result.ok, f"{answer!r} should be wrong"
+    assert result.message.startswith("✗")
+    for fragment in fragments:
+        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
+
+
+@pytest.mark.parametrize("ex", CH04 + CH05, ids=lambda ex: ex.name)
+def test_not_attempted_hint_and_solution(ex, capsys):
+    result = ex.evaluate(...)
+    assert not result.ok
+    assert "Not attempted yet" in result.message
+    ex.hint()
+    ex.solution()
+    out = capsys.readouterr().out
+    assert out.startswith(f"Hint ({ex.name}):")
+    assert f"Solution ({ex.name}):" in out
+
+
+# ---------------------------------------------------------------- chapter 4
+def test_errors():
+    ex = ch04.errors_exercise
+    activation = np.array([0.0068, 0.1592, 0.8340])
+    ok(ex, activation - np.array([0.0, 0.0, 1.0]))
+    wrong(ex, (0.0068, 0.1592, -0.1760), "typo")
+    wrong(ex, np.array([0.0, 0.0, 1.0]) - activation, "signs are flipped")
+    wrong(ex, activation, "subtract the targets")
+    wrong(ex, (0.0068, 0.1592), "shaped (3,)")
+
+
+def test_quiz_weight():
+    ex = ch04.quiz_weight_exercise
+    ok(ex, -6)
+    wrong(ex, -2, "until B = 6")
+    wrong(ex, 6, "positive weight")
+    wrong(ex, -4, "up to B = 3")
+    wrong(ex, -5, "not right")
+
+
+def test_quiz_table():
+    ex = ch04.quiz_table_exercise
+
+    def n(x1, x2, w=-6):
+        s = 4 * x1 + w * x2
+        return s if s > 0 else 0
+
+    ok(ex, [n(3, x2) for x2 in range(9)])
+    wrong(ex, [n(3, x2, -2) for x2 in range(9)], "still the table for weight −2")
+    wrong(ex, [4 * 3 - 6 * x2 for x2 in range(9)], "before ReLU")
+    wrong(ex, [12, 6, 0], "shaped (9,)")
+
+
+def test_squared_error():
+    ex = ch04.squared_error_exercise
+    ok(ex, lambda t, z: 0.5 * np.sum((t - z) ** 2))
+    ok(ex, lambda t, z: sum((ti - zi) ** 2 for ti, zi in zip(t, z)) / 2)
+    wrong(ex, lambda t, z: np.sum((t - z) ** 2), "twice the right value")
+    wrong(ex, lambda t, z: np.mean((t - z) ** 2), "mean over the outputs")
+    wrong(ex, lambda t, z: 0.5 * np.sum(np.abs(t - z)), "must be squared")
+    wrong(ex, lambda t, z: 0.5 * np.sum(t - z) ** 2, "square each difference first")
+    wrong(ex, lambda t, z: None, "forget `return`")
+
+
+def _seed_output_gradient(h, s, z, t):
+    delta = (z - t) * sigmoid_grad(s)
+    return np.outer(h, delta)
+
+
+def test_output_gradient():
+    ex = ch04.output_gradient_exercise
+    ok(ex, _seed_output_gradient)
+    wrong(ex, lambda h, s, z, t: np.outer(h, z - t), "a'(s_j) = sigmoid_grad(s_j) is missing")
+    wrong(ex, lambda h, s, z, t: -_seed_output_gradient(h, s, z, t), "sign is flipped")
+    wrong(ex, lambda h, s, z, t: np.outer((z - t) * sigmoid_grad(s), h), "np.outer(h, …)")
+    wrong(ex, lambda h, s, z, t: np.outer(h, (z - t) * sigmoid(s)), "its derivative")
+    wrong(ex, lambda h, s, z, t: np.outer(np.ones(3), (z - t) * sigmoid_grad(s)), "h_k")
+
+
+def test_hidden_delta():
+    ex = ch04.hidden_delta_exercise
+    ok(ex, lambda d, W, s: (W @ d) * sigmoid_grad(s))
+    ok(ex, lambda d, W, s: np.array([(d[0] * W[i, 0] + d[1] * W[i, 1]) * sigmoid_grad(s[i]) for i in range(3)]))
+    wrong(ex, lambda d, W, s: W @ d, "sigmoid_grad(s_H) is missing")
+    wrong(ex, lambda d, W, s: (W @ d) * sigmoid(s), "needs a'(s_H)")
+    wrong(ex, lambda d, W, s: W[:, 0] * d[0] * sigmoid_grad(s), "only output z1")
+    wrong(ex, lambda d, W, s: np.outer(W @ d, sigmoid_grad(s)), "shape (3,)")
+    wrong(ex, lambda d, W, s: d @ W, "raised ValueError")
+
+
+def test_algorithm_order():
+    ex = ch04.algorithm_order_exercise
+    ok(ex, "CBEDA")
+    ok(ex, "c, b, e, d, a")
+    wrong(ex, "CBDEA", "after you have computed E")
+    wrong(ex, "CBEAD", "before the update")
+    wrong(ex, "BCEDA", "initial parameters")
+    wrong(ex, "CBAED", "step 3 should not be A")
+    wrong(ex, "CBED", "exactly once")
+    wrong(ex, 12345, "string of letters")
+
+
+def test_he_std():
+    ex = ch04.he_std_exercise
+    ok(ex, np.sqrt(2 / 50))
+    wrong(ex, np.sqrt(1 / 50), "Xavier")
+    wrong(ex, 2 / 50, "variance")
+    wrong(ex, 0.5, "not right")
+
+
+def test_momentum():
+    ex = ch04.momentum_exercise
+    v = 0.9 * 0.5 - 0.1 * 2.0
+    ok(ex, 1.0 + v)
+    wrong(ex, 1.0 - 0.1 * 2.0, "plain SGD")
+    wrong(ex, 1.0 + 0.9 * 0.5 + 0.1 * 2.0, "subtracted")
+    wrong(ex, 1.0 + 0.5 - 0.1 * 2.0, "multiplied by μ")
+    wrong(ex, 1.5, "old velocity")
+
+
+def test_overfitting():
+    ex = ch04.overfitting_exercise
+    ok(ex, "A")
+    ok(ex, " a ")
+    wrong(ex, "B", "training* error")
+    wrong(ex, "C", "underfitting")
+    wrong(ex, "E", "not one of the choices")
+
+
+# ---------------------------------------------------------------- chapter 5
+def test_residual():
+    ex = ch05.residual_exercise
+    ok(ex, (500 * 0.214 + 0) - (-130))
+    wrong(ex, -130 - 500 * 0.214, "y − ŷ")
+    wrong(ex, 500 * 0.214 - 130, "approaching us")
+    wrong(ex, 237.0 ** 2, "squared deviation")
+
+
+def test_mse():
+    ex = ch05.mse_exercise
+    ok(ex, lambda a, b, x, y: np.mean((a * x + b - y) ** 2))
+    wrong(ex, lambda a, b, x, y: np.sum((a * x + b - y) ** 2), "divide by N = 3")
+    wrong(ex, lambda a, b, x, y: np.sqrt(np.mean((a * x + b - y) ** 2)), "square root")
+    wrong(ex, lambda a, b, x, y: np.mean(np.abs(a * x + b - y)), "must be squared")
+    wrong(ex, lambda a, b, x, y: (a * x + b - y) ** 2, "return one number")
+
+
+def test_best_slope():
+    ex = ch05.best_slope_exercise
+    ok(ex, "B")
+    wrong(ex, "A", "too shallow")
+    wrong(ex, "C", "too steep")
+
+
+def test_gradient():
+    ex = ch05.gradient_exercise
+    ok(ex, lambda a, b, x, y: (2 * np.mean((a * x + b - y) * x), 2 * np.mean(a * x + b - y)))
+    wrong(ex, lambda a, b, x, y: (np.mean((a * x + b - y) * x), np.mean(a * x + b - y)), "factor 2")
+    wrong(ex, lambda a, b, x, y: (2 * np.mean((y - a * x - b) * x), 2 * np.mean(y - a * x - b)), "sign is flipped")
+    wrong(ex, lambda a, b, x, y: (2 * np.mean(a * x + b - y), 2 * np.mean(a * x + b - y)), "extra factor x_i")
+    wrong(ex, lambda a, b, x, y: (2 * np.sum((a * x + b - y) * x), 2 * np.sum(a * x + b - y)), "*sum*")
+    wrong(ex, lambda a, b, x, y: 2 * np.mean(a * x + b - y), "two numbers")
+
+
+def test_learning_rate():
+    ex = ch05.learning_rate_exercise
+    ok(ex, "B")
+    wrong(ex, "A", "overshoot")
+    wrong(ex, "C", "no memory")
+
+
+def test_unscale():
+    ex = ch05.unscale_exercise
+    ok(ex, lambda a_s, b_s, m, s: (a_s / s, b_s - a_s * m / s))
+    wrong(ex, lambda a_s, b_s, m, s: (a_s * s, b_s - a_s * m * s), "divide by std")
+    wrong(ex, lambda a_s, b_s, m, s: (a_s / s, b_s), "b also changes")
+    wrong(ex, lambda a_s, b_s, m, s: (a_s / s, b_s + a_s * m / s), "sign of the shift")
+
+
+def test_updates_per_epoch():
+    ex = ch05.updates_per_epoch_exercise
+    ok(ex, 5)
+    wrong(ex, 24 // 5, "smaller minibatch")
+    wrong(ex, 24, "online learning")
+    wrong(ex, 24 / 5, "whole number")
+
+
+def test_hubble_time():
+    ex = ch05.hubble_time_exercise
+    ok(ex, lambda H0: 3.0857e19 / H0 / 3.156e7 / 1e9)
+    ok(ex, lambda H0: 977.8 / H0)       # the astronomers' shortcut: 1/H0 in Gyr ≈ 977.8 / H0
+    wrong(ex, lambda H0: 3.0857e19 / H0 / 3.156e7, "divide by 1e9")
+    wrong(ex, lambda H0: 3.0857e19 / H0, "that is in seconds")
+    wrong(ex, lambda H0: 1 / H0, "3.0857e19 km per Mpc")
+    wrong(ex, lambda H0: 3.0857e19 * H0 / 3.156e7 / 1e9, "don't multiply")
+    wrong(ex, lambda H0: 1 / 0, "ZeroDivisionError")
+
+
+def test_hubble_time_values():
+    """The numbers the chapter prints: Hubble's ≈ 2 Gyr and today's ≈ 14 Gyr."""
+    assert ch05._hubble_time_gyr(454.16) == pytest.approx(2.15, abs=0.01)
+    assert ch05._hubble_time_gyr(70.0) == pytest.approx(13.97, abs=0.01)
+
+
+@pytest.mark.parametrize("ex", [ex for ex in CH04 + CH05 if isinstance(ex, FunctionExercise)],
+                         ids=lambda ex: ex.name)
+def test_template_returning_ellipsis_is_not_attempted(ex):
+    def template(*args):
+        return ...
+
+    result = ex.evaluate(template)
+    assert not result.ok
+    assert "Not attempted yet" in result.message
+
+
+# ---------------------------------------------------------------- figures of chapters 4 and 5
+@pytest.fixture
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_letter_images_draws_each_picture(close_figures):
+    L = load_letters()
+    fig = figs.letter_images(L.images, list(L.letters))
+    assert len(fig.axes) == 9
+    np.testing.assert_array_equal(fig.axes[3].get_images()[0].get_array(), L.images[3])
+    assert [ax.get_title() for ax in fig.axes] == list(L.letters)
+    with pytest.raises(ValueError, match="one entry per image"):
+        figs.letter_images(L.images, ["C"])
+    with pytest.raises(ValueError, match="3-dimensional"):
+        figs.letter_images(L.X)
+
+
+def test_target_vs_activation_bars_errors_and_arrows(close_figures):
+    ax = figs.target_vs_activation([0.0068, 0.1592, 0.8340], [0, 0, 1])
+    heights = [p.get_height() for p in ax.patches]
+    np.testing.assert_allclose(heights, [0.0068, 0.1592, 0.8340, 0, 0, 1])
+    texts = [t.get_text() for t in ax.texts if t.get_text()]   # arrows are empty annotations
+    assert texts == ["error +0.0068", "error +0.1592", "error -0.1660"]
+    arrows = [c for c in ax.get_children() if type(c).__name__ == "Annotation"]
+    assert len(arrows) == 3
+    with pytest.raises(ValueError, match="target"):
+        figs.target_vs_activation([0.1, 0.9], [0, 0, 1])
+
+
+def test_prediction_machine_has_knobs(close_figures):
+    ax = figs.prediction_machine(knobs=("a", "b", "c"))
+    labels = {t.get_text() for t in ax.texts}
+    assert {"a", "b", "c", "input x", "prediction ŷ"} <= labels
+
+
+def test_loss_curves_one_line_per_label(close_figures):
+    ax = figs.loss_curves({"sgd": [3.0, 2.0, 1.0], "adam": [3.0, 1.0, 0.5]}, title="t")
+    assert [line.get_label() for line in ax.get_lines()] == ["sgd", "adam"]
+    np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), [3.0, 1.0, 0.5])
+    assert ax.get_yscale() == "log"
+    with pytest.raises(TypeError, match="non-empty dict"):
+        figs.loss_curves([1.0, 2.0])
+
+
+def test_contour_paths_draws_paths_and_minimum(close_figures):
+    path = np.array([[-7.0, 2.0], [-5.0, 1.0], [0.0, 0.0]])
+    ax = figs.contour_paths(lambda x, y: x ** 2 / 20 + y ** 2, {"SGD": path}, minimum=(0, 0))
+    lines = ax.get_lines()
+    np.testing.assert_allclose(lines[0].get_xydata(), path)
+    assert lines[0].get_label() == "SGD"
+    assert len(lines) == 2                     # the path and the star at the minimum
+    with pytest.raises(TypeError, match="f must be a function"):
+        figs.contour_paths("x**2", {"SGD": path})

@@ -1,0 +1,313 @@
+"""Slides (course_lib.slides) and projector mode (course_lib.present).
+
+- every chapter exports to one reveal.js deck with several slides;
+- every chapter carries slide metadata (slideshow.slide_type, several "slide"s);
+- with local reveal.js/MathJax installed, a deck opens from disk with the
+  network blocked (Chromium; skipped outside CI when Chromium is missing);
+- projector_mode scales matplotlib rcParams and restores them exactly.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import matplotlib as mpl
+import nbformat
+import pytest
+
+from course_lib import present, slides
+from course_lib.present import PROJECTOR_KEYS, projector_mode
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = REPO / "notebooks"
+CHAPTERS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+CHROMIUM = Path("/usr/bin/chromium")
+MIN_SLIDES = 3  # "several": a deck with fewer top-level slides is not a presentation
+SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
+
+
+def _tiny_notebook(path: Path) -> Path:
+    """A notebook with slide metadata, for when no chapter exists yet (and for unit tests)."""
+    nb = nbformat.v4.new_notebook()
+
+    def cell(kind, source, slide_type):
+        c = nbformat.v4.new_markdown_cell(source) if kind == "md" else nbformat.v4.new_code_cell(source)
+        c.metadata["slideshow"] = {"slide_type": slide_type}
+        return c
+
+    nb.cells = [
+        cell("md", "# One neuron\nThe weighted sum $z = w \\cdot x + b$.", "slide"),
+        cell("md", "## Activation\n$$a = \\sigma(z)$$", "slide"),
+        cell("code", "print(f'{0.3 * 0.1 - 0.5 * 0.8 + 0.2 * -0.5 + 0.2:.2f}')", "fragment"),
+        cell("md", "Speaker note: ask the class first.", "notes"),
+        cell("md", "## Summary", "slide"),
+        cell("md", "### Details", "subslide"),
+        cell("md", "not on a slide", "skip"),
+    ]
+    nb.cells[2].outputs = [nbformat.v4.new_output("stream", name="stdout", text="-0.27\n")]
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def tiny_dir(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _tiny_notebook(folder / "01_tiny.ipynb")
+    return folder
+
+
+def _sections(html: str) -> int:
+    return len(re.findall(r"<section\b", html))
+
+
+def _top_level_slides(nb) -> int:
+    return sum(1 for c in nb.cells if c.get("metadata", {}).get("slideshow", {}).get("slide_type") == "slide")
+
+
+# --------------------------------------------------------------------------- export
+
+def test_export_one_deck_per_chapter(tmp_path, tiny_dir):
+    source = NOTEBOOKS_DIR if CHAPTERS else tiny_dir
+    expected = CHAPTERS or sorted(tiny_dir.glob("*.ipynb"))
+    decks = slides.export_slides(source, tmp_path / "decks")
+    assert [d.name for d in decks] == [f"{p.stem}.slides.html" for p in expected]
+    for deck in decks:
+        html = deck.read_text(encoding="utf-8")
+        assert _sections(html) >= MIN_SLIDES, f"{deck.name}: only {_sections(html)} <section> slides"
+        assert "Reveal.initialize" in html
+
+
+def test_deck_content_follows_slide_metadata(tmp_path, tiny_dir):
+    (deck,) = slides.export_slides(tiny_dir, tmp_path / "decks", offline=False)
+    html = deck.read_text(encoding="utf-8")
+    assert _sections(html) >= 4                      # 3 slides + 1 subslide (nested sections)
+    assert "not on a slide" not in html              # skip
+    assert 'class="notes"' in html or "<aside class=\"notes\"" in html   # speaker notes
+    assert "fragment" in html
+    assert "-0.27" in html                           # stored output, nothing executed
+    assert slides.CDN_REVEAL in html                 # offline=False: the CDN
+
+
+def test_widget_outputs_become_their_png_or_are_left_out():
+    nb = nbformat.v4.new_notebook()
+    widget = {"model_id": "abc", "version_major": 2, "version_minor": 0}
+    only_widget = nbformat.v4.new_output("display_data", data={slides.WIDGET_MIME: widget, "text/plain": "VBox(...)"})
+    with_png = nbformat.v4.new_output("display_data", data={slides.WIDGET_MIME: widget, "image/png": "iVBORw0KGgo=",
+                                                            "text/plain": "VBox(...)"})
+    text = nbformat.v4.new_output("stream", name="stdout", text="epoch 1/5\n")
+    cell = nbformat.v4.new_code_cell("explorer")
+    cell.outputs = [only_widget, with_png, text]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    slides._static_outputs(nb)
+    assert "widgets" not in nb.metadata                # no widget manager in a deck: state left out
+    assert [o.get("data") for o in cell.outputs] == [{"image/png": "iVBORw0KGgo="}, None]
+    assert cell.outputs[1]["text"] == "epoch 1/5\n"
+
+
+def test_export_validates_its_arguments(tmp_path, tiny_dir):
+    with pytest.raises(FileNotFoundError, match="notebooks_dir"):
+        slides.export_slides(tmp_path / "missing", tmp_path / "out")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(FileNotFoundError, match="no \\*.ipynb"):
+        slides.export_slides(empty, tmp_path / "out")
+    with pytest.raises(TypeError, match="offline"):
+        slides.export_slides(tiny_dir, tmp_path / "out", offline="yes")
+
+
+def test_command_line(tmp_path, tiny_dir, capsys):
+    assert slides.main(["--notebooks", str(tiny_dir), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "01_tiny.slides.html" in out
+    assert (tmp_path / "out" / "01_tiny.slides.html").is_file()
+    assert slides.main(["--notebooks", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_every_chapter_has_slide_metadata():
+    if not CHAPTERS:
+        message = f"no chapter notebooks in {NOTEBOOKS_DIR}"
+        if IN_CI:
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    problems = []
+    for path in CHAPTERS:
+        nb = nbformat.read(path, as_version=4)
+        types = [c.get("metadata", {}).get("slideshow", {}).get("slide_type") for c in nb.cells]
+        untagged = [i for i, t in enumerate(types) if t is None]
+        unknown = sorted({t for t in types if t is not None and t not in SLIDE_TYPES})
+        n_slides = _top_level_slides(nb)
+        if untagged:   # the team rule: slide metadata on every cell
+            problems.append(f"{path.name}: cells {untagged[:10]} have no slideshow.slide_type")
+        if unknown:
+            problems.append(f"{path.name}: unknown slide_type values {unknown} (allowed: {sorted(SLIDE_TYPES)})")
+        if n_slides < MIN_SLIDES:
+            problems.append(f"{path.name}: {n_slides} cells of slide_type 'slide' (want >= {MIN_SLIDES})")
+        if nb.cells and nb.cells[0].get("metadata", {}).get("slideshow", {}).get("slide_type") != "slide":
+            problems.append(f"{path.name}: the first cell should start a slide")
+    assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- offline decks
+
+def _unavailable(reason: str):
+    """Like the browser test: a skip with the reason outside CI, a failure in CI."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _need_local_assets():
+    assets = slides.find_local_assets()
+    if set(assets) != {"reveal", "mathjax"}:
+        pytest.skip("offline decks need local reveal.js and MathJax: pip install sphinx-revealjs jupyter-server-mathjax")
+    return assets
+
+
+def test_offline_deck_references_only_local_files(tmp_path, tiny_dir):
+    _need_local_assets()
+    (deck,) = slides.export_slides(tiny_dir, tmp_path / "decks", offline=True)
+    html = deck.read_text(encoding="utf-8")
+    remote = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="(https?:[^"]+)"', html)
+    assert not remote, f"the offline deck still loads {remote}"
+    assert (tmp_path / "decks" / "_assets" / "reveal.js" / "dist" / "reveal.js").is_file()
+    assert (tmp_path / "decks" / "_assets" / "mathjax" / "MathJax.js").is_file()
+
+
+def test_offline_deck_opens_in_chromium_without_network(tmp_path, tiny_dir):
+    _need_local_assets()
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright Python package is not installed (pip install playwright)")
+    (deck,) = slides.export_slides(tiny_dir, tmp_path / "decks", offline=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            context = browser.new_context(offline=True)
+            remote = []
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                          else (remote.append(route.request.url), route.abort()))
+            page = context.new_page()
+            errors = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(deck.as_uri())
+            page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+            assert page.evaluate("Reveal.getTotalSlides()") >= MIN_SLIDES
+            # MathJax typeset the formulas (its output elements exist).
+            page.wait_for_function("() => document.querySelectorAll('.MathJax, .MathJax_Display').length >= 2",
+                                   timeout=20_000)
+            assert not remote, f"the deck tried to load {remote}"
+            assert not errors, errors
+        finally:
+            browser.close()
+
+
+# --------------------------------------------------------------------------- projector mode
+
+@pytest.fixture
+def clean_rc():
+    """Each projector test starts from matplotlib's current rcParams and leaves them untouched."""
+    with mpl.rc_context():
+        present._saved_params = None
+        yield
+        present._saved_params = None
+
+
+def _values():
+    return {key: mpl.rcParams[key] for key in PROJECTOR_KEYS}
+
+
+def test_projector_mode_scales_and_restores_exactly(clean_rc):
+    before_all = dict(mpl.rcParams)
+    before = _values()
+    handle = projector_mode()
+    assert handle.on and handle.scale == pytest.approx(1.6)
+    assert mpl.rcParams["font.size"] == pytest.approx(before["font.size"] * 1.6)
+    assert mpl.rcParams["figure.figsize"] == pytest.approx([v * 1.6 for v in before["figure.figsize"]])
+    assert mpl.rcParams["lines.linewidth"] == pytest.approx(before["lines.linewidth"] * 1.6)
+    projector_mode(False)
+    assert dict(mpl.rcParams) == before_all
+
+
+def test_projector_mode_does_not_compound(clean_rc):
+    base = mpl.rcParams["font.size"]
+    projector_mode(scale=2.0)
+    projector_mode(scale=2.0)
+    assert mpl.rcParams["font.size"] == pytest.approx(base * 2.0)
+    projector_mode(scale=1.5)
+    assert mpl.rcParams["font.size"] == pytest.approx(base * 1.5)
+    projector_mode(False)
+    assert mpl.rcParams["font.size"] == base
+
+
+def test_projector_mode_off_when_off_changes_nothing(clean_rc):
+    before_all = dict(mpl.rcParams)
+    projector_mode(False)
+    assert dict(mpl.rcParams) == before_all
+
+
+def test_projector_mode_keeps_word_font_sizes(clean_rc):
+    mpl.rcParams["axes.titlesize"] = "large"
+    mpl.rcParams["legend.fontsize"] = 9
+    projector_mode(scale=2.0)
+    assert mpl.rcParams["axes.titlesize"] == "large"      # relative to font.size, which was scaled
+    assert mpl.rcParams["legend.fontsize"] == pytest.approx(18)
+    projector_mode(False)
+    assert mpl.rcParams["legend.fontsize"] == 9
+
+
+def test_projector_mode_context_manager(clean_rc):
+    before_all = dict(mpl.rcParams)
+    with projector_mode(scale=2.0) as mode:
+        assert mode.on
+        assert mpl.rcParams["font.size"] == pytest.approx(before_all["font.size"] * 2)
+    assert dict(mpl.rcParams) == before_all
+    with pytest.raises(ZeroDivisionError):
+        with projector_mode():
+            1 / 0
+    assert dict(mpl.rcParams) == before_all
+
+
+def test_projector_mode_block_inside_projector_mode_restores_the_outer_state(clean_rc):
+    base = mpl.rcParams["font.size"]
+    projector_mode(scale=1.5)
+    with projector_mode(scale=3.0):
+        assert mpl.rcParams["font.size"] == pytest.approx(base * 3.0)
+    assert mpl.rcParams["font.size"] == pytest.approx(base * 1.5)
+    projector_mode(False)
+    assert mpl.rcParams["font.size"] == base
+
+
+def test_projector_mode_figure_really_is_bigger(clean_rc):
+    import matplotlib.pyplot as plt
+
+    with projector_mode(scale=2.0):
+        fig = plt.figure()
+        width = fig.get_size_inches()[0]
+        plt.close(fig)
+    fig = plt.figure()
+    assert width == pytest.approx(2 * fig.get_size_inches()[0])
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("scale, error", [(0, ValueError), (-1.6, ValueError), (0.49, ValueError), (4.01, ValueError),
+                                          (float("nan"), ValueError), ("big", TypeError), (True, TypeError),
+                                          (None, TypeError)])
+def test_projector_mode_rejects_bad_scale(clean_rc, scale, error):
+    before_all = dict(mpl.rcParams)
+    with pytest.raises(error, match="scale"):
+        projector_mode(scale=scale)
+    assert dict(mpl.rcParams) == before_all
+
+
+@pytest.mark.parametrize("on", ["yes", 1, None])
+def test_projector_mode_rejects_non_bool_on(clean_rc, on):
+    with pytest.raises(TypeError, match="on must be True or False"):
+        projector_mode(on)

@@ -10,7 +10,6 @@ and fonts large enough for a projector, and returns the matplotlib Figure
     input_plane(f, ...)                 a 2-input function over the plane       (chapters 1, 3)
     pixels(ax, image, ...)              a small 0/1 (or signed) image with its numbers (chapters 1, 3)
     activation_panels(names, ...)       f(z) (and optionally f'(z)), one panel each  (chapter 2)
-    network_diagram(sizes, ...)         circles and connections of a layered network (chapter 3)
 """
 from __future__ import annotations
 
@@ -20,7 +19,8 @@ import numpy as np
 from ._validate import as_array, check_int
 from .activations import get_activation
 
-__all__ = ["neuron_analogy", "neuron_counts", "timeline", "input_plane", "pixels", "activation_panels", "network_diagram"]
+__all__ = ["neuron_analogy", "neuron_counts", "timeline", "input_plane", "pixels", "activation_panels"]
+# The network diagrams of chapter 3 are drawn by course_lib.plots.network_diagram.
 
 FONT = 13  # legible on a projector at the notebook's default size
 
@@ -154,61 +154,6 @@ def activation_panels(names=("step", "sigmoid", "tanh", "relu"), *, derivative=F
         np.atleast_1d(axes)[0].legend(fontsize=FONT - 2, loc="upper left")
     fig.tight_layout()
     return fig
-
-
-def network_diagram(sizes, *, ax=None, layer_names=None, node_labels=None, node_notes=None, edge_labels=None,
-                    label_at=0.3):
-    """Draw a fully connected layered network: one column of circles per layer, every pair connected.
-
-    sizes:       units per layer, e.g. (12, 3, 2)
-    layer_names: a caption under each column, e.g. ("input", "hidden", "output")
-    node_labels: per layer a list of texts inside the circles (or None)
-    node_notes:  per layer a list of texts written above the circles, e.g. biases "b = −1" (or None)
-    edge_labels: dict {(layer, i, j): text} written on the connection from unit i of ``layer``
-                 to unit j of ``layer + 1`` (e.g. its weight)
-    label_at:    where on a connection its label sits (0 = at the source, 1 = at the target)
-    Returns the Axes.
-    """
-    sizes = [check_int(s, "sizes[i]", min_value=1) for s in sizes]
-    top = max(sizes)
-    dy = 1.8 if top <= 3 else (1.3 if top <= 6 else 1.0)   # small networks get more room for labels
-    dx = max(3.0, 0.45 * top)                          # wide enough that the connections stay visible
-    span = dy * (top - 1)
-    if ax is None:
-        width, height = dx * (len(sizes) - 1) + 2.0, span + 3.0
-        scale = 0.9 if top <= 6 else 0.55              # inches per unit of drawing
-        _, ax = plt.subplots(figsize=(max(6.0, scale * width), max(3.2, scale * height)))
-    pos = []
-    for k, s in enumerate(sizes):
-        ys = np.linspace(0, span, s) if s > 1 else np.array([span / 2])
-        pos.append([(dx * k, y) for y in ys[::-1]])
-    for k in range(len(sizes) - 1):
-        for (xa, ya) in pos[k]:
-            for (xb, yb) in pos[k + 1]:
-                ax.plot([xa, xb], [ya, yb], color="tab:gray", lw=1.0, alpha=0.7, zorder=1)
-    for (k, i, j), text in (edge_labels or {}).items():
-        (xa, ya), (xb, yb) = pos[k][i], pos[k + 1][j]
-        t = label_at
-        ax.text(xa + t * (xb - xa), ya + t * (yb - ya), text, fontsize=FONT - 1, ha="center", va="center",
-                bbox=dict(boxstyle="round,pad=0.15", fc="lightyellow", ec="none"), zorder=4)
-    r = 0.4 if top > 6 else 0.32
-    colors = ["#cfe2f3"] + ["#d9ead3"] * (len(sizes) - 2) + ["#f4cccc"]
-    for k, layer in enumerate(pos):
-        labels = node_labels[k] if node_labels and node_labels[k] else [""] * len(layer)
-        notes = node_notes[k] if node_notes and node_notes[k] else [""] * len(layer)
-        for (x, y), text, note in zip(layer, labels, notes):
-            ax.add_patch(plt.Circle((x, y), r, fc=colors[min(k, len(colors) - 1)], ec="black", zorder=2))
-            ax.text(x, y, text, ha="center", va="center", fontsize=FONT - (3 if top > 6 else 2), zorder=3)
-            if note:
-                ax.text(x, y + r + 0.08, note, ha="center", va="bottom", fontsize=FONT - 2, color="tab:purple",
-                        zorder=3)
-        if layer_names:
-            ax.text(layer[0][0], -0.9, layer_names[k], ha="center", va="top", fontsize=FONT)
-    ax.set_xlim(-1.0, dx * (len(sizes) - 1) + 1.0)
-    ax.set_ylim(-1.7, span + 0.8 + (0.6 if node_notes else 0.0))
-    ax.set_aspect("equal")
-    ax.axis("off")
-    return ax
 
 
 def neuron_analogy():

@@ -1,23 +1,21 @@
-"""Figures for chapters 6 (MNIST) and 7 (deep learning).
+"""Figures for chapters 6 (MNIST) and 7 (deep learning) that ``course_lib.plots`` does not have.
 
-Small helpers the two notebooks call, so no cell pastes plotting code:
+(Digit grids, probability bars, confusion matrices, training curves and network diagrams
+are in ``course_lib.plots``.)
 
-=============================  ===========================================================
-name                           draws / returns
-=============================  ===========================================================
-GREY_8X8, BW_4X4               the seed's tiny example images (seed 003 §6.1, §6.2)
-show_pixels(ax, image)         an image as coloured squares with each pixel's number in it
-sample_colour_image(size)      a small colour photo (matplotlib's sample "grace_hopper.jpg")
-rgb_channels / luminance_colour  the 3 numbers per pixel, two ways (R, G, B or Y, Cb, Cr)
-digit_grid(images, labels)     one row of example images per class
-probability_bars(ax, p)        the 10 output probabilities as bars, the winner highlighted
-confusion_matrix(y, y_pred)    counts (true class × predicted class) — and its plot
-most_confident_mistakes(P, y)  indices of wrong predictions the network was surest of
-weight_images(W)               first-layer weights as 28×28 pictures
-training_curves(history)       loss and accuracy per epoch, training vs validation
-draw_network(ax, sizes)        circles and lines for a layered network
-feature_levels()               edges → parts → face, built from pixel pieces (chapter 7)
-=============================  ===========================================================
+=================================  =======================================================
+name                               draws / returns
+=================================  =======================================================
+GREY_8X8, BW_4X4                   the seed's tiny example images (seed 003 §6.1, §6.2)
+show_pixels(ax, image)             an image as squares with each pixel's number written in it
+sample_colour_image(size)          a small colour photo (matplotlib's sample "grace_hopper.jpg")
+rgb_channels, luminance_colour     the 3 numbers per pixel, two ways: (R, G, B) or (Y, Cb, Cr)
+colour_only(image)                 the colour without the brightness (what Cb, Cr hold)
+most_confident_mistakes(P, y)      indices of wrong predictions the network was surest of
+weight_images(W)                   first-layer weights as 28×28 pictures
+composed_network(ax, blocks)       a deep network drawn as shallow networks joined together
+feature_levels()                   edges → parts → face, built from pixel pieces (chapter 7)
+=================================  =======================================================
 """
 from __future__ import annotations
 
@@ -26,14 +24,15 @@ import matplotlib.pyplot as plt
 from matplotlib import cbook
 
 from ._validate import as_array, check_int
+from .plots import network_diagram
 
 __all__ = [
     "GREY_8X8", "BW_4X4", "show_pixels", "sample_colour_image", "rgb_channels", "luminance_colour",
-    "digit_grid", "probability_bars", "confusion_matrix", "plot_confusion_matrix",
-    "most_confident_mistakes", "weight_images", "training_curves", "draw_network", "feature_levels",
+    "colour_only", "most_confident_mistakes", "weight_images", "composed_network", "feature_levels",
 ]
 
-# Seed 003 §6.1: an 8 × 8 image with 4 grey levels, 0 = black, 1 = dark grey, 2 = light grey, 3 = white.
+# An 8 × 8 image in seed 003 §6.1's 4-level code: 0 = black, 1 = dark grey, 2 = light grey, 3 = white
+# (the slide shows such an image without its numbers; this one is a small face).  Read-only constants.
 GREY_8X8 = np.array([
     [3, 3, 2, 2, 2, 2, 3, 3],
     [3, 2, 1, 1, 1, 1, 2, 3],
@@ -44,6 +43,7 @@ GREY_8X8 = np.array([
     [3, 2, 1, 1, 1, 1, 2, 3],
     [3, 3, 2, 2, 2, 2, 3, 3],
 ])
+GREY_8X8.setflags(write=False)
 
 # Seed 003 §6.2: a black-and-white image, white = 0 and black = 1 (note: the opposite direction to GREY_8X8).
 BW_4X4 = np.array([
@@ -52,6 +52,7 @@ BW_4X4 = np.array([
     [0, 0, 1, 0],
     [1, 1, 1, 1],
 ])
+BW_4X4.setflags(write=False)
 
 
 def show_pixels(ax, image, *, cmap="gray", vmin=None, vmax=None, numbers=True, fontsize=9, title=None):
@@ -110,73 +111,17 @@ def luminance_colour(image):
     return Y, 0.5 + 0.564 * (B - Y), 0.5 + 0.713 * (R - Y)
 
 
-def digit_grid(images, labels, *, per_class=10, classes=range(10), cmap="gray", title=None):
-    """One row per class with the first ``per_class`` images of that class. images (n, 28, 28), labels (n,)."""
-    images = np.asarray(images)
-    labels = as_array(labels, "labels", ndim=1, dtype=int)
-    classes = list(classes)
-    fig, axes = plt.subplots(len(classes), per_class, figsize=(per_class * 0.6, len(classes) * 0.6),
-                             squeeze=False, dpi=80)
-    for row, k in zip(axes, classes):
-        idx = np.flatnonzero(labels == k)[:per_class]
-        for j, ax in enumerate(row):
-            ax.axis("off")
-            if j < len(idx):
-                ax.imshow(images[idx[j]].reshape(28, 28), cmap=cmap)
-        row[0].text(-8, 14, str(k), fontsize=12, ha="right", va="center")
-    if title:
-        fig.suptitle(title)
-    return fig
+def colour_only(image, luminance=0.6):
+    """The image's colour with its brightness removed: every pixel gets the same Y, keeping Cb and Cr.
 
-
-def probability_bars(ax, p, *, label=None, title=None):
-    """Bars of the class probabilities ``p`` (k,); the predicted class in orange, the true ``label`` outlined."""
-    p = as_array(p, "p", ndim=1)
-    colours = ["tab:blue"] * len(p)
-    colours[int(np.argmax(p))] = "tab:orange"
-    bars = ax.bar(np.arange(len(p)), p, color=colours)
-    if label is not None:
-        bars[int(label)].set_edgecolor("black")
-        bars[int(label)].set_linewidth(2)
-    ax.set_xticks(np.arange(len(p)))
-    ax.set_ylim(0, 1.05)
-    ax.set_xlabel("class (digit)")
-    ax.set_ylabel("probability")
-    if title:
-        ax.set_title(title)
-    return ax
-
-
-def confusion_matrix(y_true, y_pred, n_classes=10):
-    """C[i, j] = how many images of true class i were predicted as class j.  Returns int (k, k)."""
-    y_true = as_array(y_true, "y_true", ndim=1, dtype=int)
-    y_pred = as_array(y_pred, "y_pred", ndim=1, dtype=int)
-    n_classes = check_int(n_classes, "n_classes", min_value=1)
-    if y_true.shape != y_pred.shape:
-        raise ValueError(f"y_true and y_pred must have the same length; got {len(y_true)} and {len(y_pred)}.")
-    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
-        if y.size and (y.min() < 0 or y.max() >= n_classes):
-            raise ValueError(f"{name} must hold labels 0…{n_classes - 1}; got values {y.min()}…{y.max()}.")
-    C = np.zeros((n_classes, n_classes), dtype=int)
-    np.add.at(C, (y_true, y_pred), 1)
-    return C
-
-
-def plot_confusion_matrix(ax, C):
-    """Show a confusion matrix (k, k) with its counts; the diagonal (correct answers) is dimmed out of the scale."""
-    C = as_array(C, "C", ndim=2, dtype=int)
-    off = C.astype(float)
-    np.fill_diagonal(off, np.nan)                 # colour only the mistakes, so they stand out
-    ax.imshow(off, cmap="Reds")
-    for (i, j), v in np.ndenumerate(C):
-        ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
-                color="tab:green" if i == j else "black", fontweight="bold" if i == j else "normal")
-    k = C.shape[0]
-    ax.set_xticks(range(k))
-    ax.set_yticks(range(k))
-    ax.set_xlabel("predicted digit")
-    ax.set_ylabel("true digit")
-    return ax
+    Shows what the 2 colour numbers per pixel hold on their own.  Returns RGB (h, w, 3) in [0, 1].
+    """
+    _, Cb, Cr = luminance_colour(image)
+    Y = np.full_like(Cb, float(luminance))
+    R = Y + (Cr - 0.5) / 0.713
+    B = Y + (Cb - 0.5) / 0.564
+    G = (Y - 0.299 * R - 0.114 * B) / 0.587
+    return np.clip(np.stack([R, G, B], axis=-1), 0.0, 1.0)
 
 
 def most_confident_mistakes(proba, y_true, k=8):
@@ -201,106 +146,85 @@ def weight_images(W, *, n=16, cols=8, shape=(28, 28)):
     W = as_array(W, "W", ndim=2)
     n = check_int(n, "n", min_value=1, max_value=W.shape[1])
     rows = -(-n // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * 1.1, rows * 1.1), squeeze=False, dpi=80)
+    fig, axes = plt.subplots(rows, cols, figsize=(cols * 1.5, rows * 1.6), squeeze=False, dpi=80)
     for j, ax in enumerate(axes.flat):
         ax.axis("off")
         if j < n:
             w = W[:, j].reshape(shape)
             lim = np.abs(w).max() or 1.0
             ax.imshow(w, cmap="bwr", vmin=-lim, vmax=lim)
-            ax.set_title(f"neuron {j}", fontsize=7)
+            ax.set_title(f"neuron {j}", fontsize=9)
     return fig
 
 
-def training_curves(history):
-    """Two panels: loss and accuracy per epoch, training vs validation. ``history`` has
-    train_loss, val_loss, train_acc, val_acc lists (course_lib.train.History)."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.2))
-    epochs = np.arange(1, len(history.train_loss) + 1)
-    for ax, key, name in ((ax1, "loss", "loss (cross-entropy)"), (ax2, "acc", "accuracy")):
-        ax.plot(epochs, getattr(history, f"train_{key}"), "o-", label="training data")
-        val = getattr(history, f"val_{key}")
-        if val:
-            ax.plot(epochs, val, "s--", label="validation data")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel(name)
-        ax.set_xticks(epochs)
-        ax.grid(alpha=0.3)
-        ax.legend()
-    fig.tight_layout()
-    return fig
+def composed_network(ax, blocks=(3, 2, 3), *, width=4, n_inputs=4, n_outputs=3):
+    """A deep network drawn as shallow networks joined end to end (seed 000: "3 + 2 + 3 = 8 layers").
 
-
-def draw_network(ax, sizes, *, x0=0.0, max_shown=6, colour="tab:blue", spacing=1.0, labels=True):
-    """Draw a fully connected layered network: one column of circles per layer, every pair joined.
-
-    sizes: neurons per layer, input first, e.g. (784, 128, 10); a layer with more than ``max_shown``
-    neurons is drawn with ``max_shown`` circles and its real size written underneath.
-    Returns the x position after the last layer (to chain several networks side by side).
+    blocks: layers in each small network.  Every block gets its own colour band; the outputs of one
+    block are the inputs of the next.  Returns the total number of layers, sum(blocks).
     """
-    sizes = [check_int(s, "sizes[i]", min_value=1) for s in sizes]
-    ys = []
-    for i, s in enumerate(sizes):
-        m = min(s, max_shown)
-        y = (np.arange(m) - (m - 1) / 2) * 0.5
-        ys.append(y)
-        if i:
-            for ya in ys[i - 1]:
-                for yb in y:
-                    ax.plot([x0 + (i - 1) * spacing, x0 + i * spacing], [ya, yb], color="0.75", lw=0.5, zorder=1)
-    for i, (s, y) in enumerate(zip(sizes, ys)):
-        ax.scatter(np.full(len(y), x0 + i * spacing), y, s=90, color="white" if i == 0 else colour,
-                   edgecolor="black", zorder=2)
-        if labels:
-            ax.text(x0 + i * spacing, y.min() - 0.45, str(s), ha="center", va="top", fontsize=8)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    return x0 + (len(sizes) - 1) * spacing
+    blocks = [check_int(b, "blocks[i]", min_value=1) for b in blocks]
+    n_layers = sum(blocks)
+    sizes = [n_inputs] + [width] * (n_layers - 1) + [n_outputs]
+    network_diagram(sizes, ax=ax, layer_names=["input"] + [str(i) for i in range(1, n_layers + 1)], max_shown=width)
+    xs = sorted({round(c.center[0], 6) for c in ax.patches})   # the x of each layer's column, input first
+    gap = xs[1] - xs[0]
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    start = 0
+    for i, b in enumerate(blocks):   # block i holds layers start+1 … start+b
+        ax.axvspan(xs[start] + 0.55 * gap, xs[start] + (b + 0.45) * gap, ymin=0.05, ymax=0.9,
+                   color=colours[i % len(colours)], alpha=0.15, zorder=0)
+        ax.text(xs[start] + (b + 1) / 2 * gap, -1.65, f"network {i + 1}: {b} layer{'s' if b > 1 else ''}",
+                ha="center", fontsize=9)
+        start += b
+    return n_layers
 
 
-def _bar(angle_deg, n=7):
-    """An n × n picture of a short line through the centre at ``angle_deg`` (an "edge" feature)."""
+def _bar(angle_deg, n=3):
+    """An n × n picture of a line through the centre at ``angle_deg`` (an "edge" feature)."""
     r = np.arange(n) - (n - 1) / 2
     yy, xx = np.meshgrid(r, r, indexing="ij")
     t = np.deg2rad(angle_deg)
-    dist = np.abs(-np.sin(t) * xx - np.cos(t) * yy)  # distance to the line (y axis points down)
+    dist = np.abs(-np.sin(t) * xx - np.cos(t) * yy)  # distance to the line (row index grows downwards)
     return (dist < 0.6).astype(float)
+
+
+def _paste(shape, pieces):
+    """A canvas of ``shape`` with each (picture, row, col) in ``pieces`` added at that position."""
+    canvas = np.zeros(shape)
+    for img, r, c in pieces:
+        canvas[r:r + img.shape[0], c:c + img.shape[1]] += img
+    return np.clip(canvas, 0, 1)
 
 
 def feature_levels():
     """Chapter 7's "levels of features": edges → parts (eye, nose, mouth) → a face.
 
-    Every part is pasted together from the edge pieces, and the face from the parts — the way
-    deeper layers combine what earlier layers detect. Returns the Figure.
+    Every part is pasted together from the 3 × 3 edge pieces, and the face from the parts — the
+    way deeper layers combine what earlier layers detect. Returns the Figure.
     """
-    edges = {"—": _bar(0), "|": _bar(90), "/": _bar(45), "\\": _bar(-45)}
-    eye = np.zeros((9, 9))
-    for piece, (r, c) in (("—", (0, 1)), ("—", (2, 1)), ("|", (1, 0)), ("|", (1, 2))):  # a box of 4 edges
-        eye[r * 3:r * 3 + 3, c * 3:c * 3 + 3] += edges[piece][2:5, 2:5]
-    nose = np.zeros((9, 9))
-    nose[0:7, 1:8] += edges["/"]
-    nose[6:9, 1:8] += edges["—"][2:5]
-    mouth = np.zeros((9, 9))
-    mouth[1:8, 0:7][3:] += edges["\\"][3:]
-    mouth[1:8, 2:9][3:] += edges["/"][3:]
-    parts = {"eye": eye, "nose": nose, "mouth": mouth}
-    face = np.zeros((30, 27))
-    for part, (r, c) in (("eye", (3, 3)), ("eye", (3, 15)), ("nose", (11, 9)), ("mouth", (20, 9))):
-        face[r:r + 9, c:c + 9] += parts[part]
+    h, v, up, down = _bar(0), _bar(90), _bar(45), _bar(-45)
+    edges = {"—": h, "|": v, "/": up, "\\": down}
+    parts = {
+        "eye": _paste((9, 9), [(h, 0, 3), (h, 6, 3), (v, 3, 0), (v, 3, 6),
+                               (up, 0, 0), (down, 0, 6), (down, 6, 0), (up, 6, 6)]),
+        "nose": _paste((9, 9), [(v, 0, 3), (v, 3, 3), (up, 5, 1), (h, 5, 3)]),
+        "mouth": _paste((9, 9), [(down, 2, 0), (h, 4, 3), (up, 2, 6)]),
+    }
+    face = _paste((28, 27), [(parts["eye"], 2, 2), (parts["eye"], 2, 16), (parts["nose"], 10, 9),
+                             (parts["mouth"], 18, 9)])
     fig = plt.figure(figsize=(9, 3.2))
     grid = fig.add_gridspec(2, 6, width_ratios=[1, 1, 1.2, 1.2, 1.2, 3.4])
-    for i, (name, img) in enumerate(edges.items()):
-        ax = fig.add_subplot(grid[i // 2, i % 2])
+    panels = [(grid[i // 2, i % 2], img, None) for i, img in enumerate(edges.values())]
+    panels += [(grid[:, 2 + i], img, name) for i, (name, img) in enumerate(parts.items())]
+    panels += [(grid[:, 5], face, "face")]
+    for cell, img, name in panels:
+        ax = fig.add_subplot(cell)
         ax.imshow(img, cmap="gray_r", vmin=0, vmax=1)
-        ax.set_xticks([]), ax.set_yticks([])
-    for i, (name, img) in enumerate(parts.items()):
-        ax = fig.add_subplot(grid[:, 2 + i])
-        ax.imshow(np.clip(img, 0, 1), cmap="gray_r", vmin=0, vmax=1)
-        ax.set_title(name, fontsize=9)
-        ax.set_xticks([]), ax.set_yticks([])
-    ax = fig.add_subplot(grid[:, 5])
-    ax.imshow(np.clip(face, 0, 1), cmap="gray_r", vmin=0, vmax=1)
-    ax.set_xticks([]), ax.set_yticks([])
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if name:
+            ax.set_title(name, fontsize=9)
     for x, text in ((0.12, "low level: lines & edges"), (0.43, "mid level: eyes, nose, mouth"),
                     (0.8, "high level: a face")):
         fig.text(x, 0.02, text, ha="center", fontsize=10)

@@ -21,8 +21,9 @@ Where this departs from the seed's notation (seed 001):
   * E is the *mean* of the per-sample errors e_p, not their sum, so a good learning rate does not
     depend on how many samples there are.
 
-Speed: forward and backward write into arrays allocated once per batch size (``out=``), instead of
-creating fresh ~400 KB arrays for every minibatch; the arithmetic is exactly ``a = f(a_prev @ W + b)``.
+Speed: forward and backward write into arrays allocated once per batch size (``out=``) instead of
+creating fresh ~400 KB arrays for every minibatch (each would cost ~100 page faults); the arithmetic is
+exactly ``a = f(a_prev @ W + b)``.  All weights and biases share one vector, ``param_vector``.
 """
 from __future__ import annotations
 
@@ -107,8 +108,7 @@ class MLP:
 
             MLP.from_weights([[[1, 1], [1, 1]], [[-1], [2]]], [[0, -1], [1]], ["relu", "relu"])
         """
-        if isinstance(W, np.ndarray) or isinstance(b, np.ndarray) or not isinstance(W, (list, tuple)) \
-                or not isinstance(b, (list, tuple)) or len(W) != len(b) or len(W) == 0:
+        if not (isinstance(W, (list, tuple)) and isinstance(b, (list, tuple)) and 0 < len(W) == len(b)):
             raise TypeError("W and b must be lists with one array per layer (same length); "
                             f"got {type(W).__name__} and {type(b).__name__}.")
         W = [as_array(w, f"W[{l}]", ndim=2, dtype=np.float64) for l, w in enumerate(W)]
@@ -122,9 +122,9 @@ class MLP:
         return net
 
     def _setup(self, W, b, activations, dtype):
-        if np.dtype(dtype) not in (np.float32, np.float64):
+        if dtype not in (np.float32, np.float64, "float32", "float64", float):
             raise ValueError(f"dtype must be np.float32 or np.float64; got {dtype!r}.")
-        if isinstance(activations, str) or len(activations) != len(W):
+        if not isinstance(activations, (list, tuple)) or len(activations) != len(W):
             raise ValueError(f"activations must list {len(W)} names, one per layer after the input; "
                              f"got {activations!r}.")
         for l, name in enumerate(activations):
@@ -133,12 +133,44 @@ class MLP:
         self.dtype = np.dtype(dtype)
         self.sizes = (W[0].shape[0],) + tuple(w.shape[1] for w in W)
         self.activation_names = tuple(activations)
-        self.W = [np.array(w, dtype=self.dtype) for w in W]
-        self.b = [np.array(v, dtype=self.dtype) for v in b]
-        self.dW = [np.zeros_like(w) for w in self.W]
-        self.db = [np.zeros_like(v) for v in self.b]
+        # All weights and biases live in one vector — the seed's w (47 numbers for the 12-3-2 network) —
+        # and W[l], b[l] are views into it; dW[l], db[l] likewise into one gradient vector.  fit() hands
+        # the optimizer these two vectors: a dozen NumPy calls per Adam step instead of a dozen per array.
+        self.param_vector = np.concatenate([np.ravel(p) for pair in zip(W, b) for p in pair]).astype(self.dtype)
+        self.grad_vector = np.zeros_like(self.param_vector)
+        self._make_views()
+
+    def _make_views(self):
+        self._views = {"W": [], "b": [], "dW": [], "db": []}
+        i = 0
+        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:]):
+            for name, shape in (("W", (n_in, n_out)), ("b", (n_out,))):
+                size = int(np.prod(shape))
+                self._views[name].append(self.param_vector[i:i + size].reshape(shape))
+                self._views["d" + name].append(self.grad_vector[i:i + size].reshape(shape))
+                i += size
+        self.W, self.b, self.dW, self.db = (list(self._views[k]) for k in ("W", "b", "dW", "db"))
         self.zs, self.activations = [], []
         self._work = {}
+
+    def __getstate__(self):          # copy.deepcopy and pickle keep the vectors and rebuild the views
+        return {k: self.__dict__[k] for k in ("dtype", "sizes", "activation_names", "param_vector", "grad_vector")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._make_views()
+
+    def _sync_params(self):
+        """An array assigned in place of a weight (``net.W[0] = new``) is copied into param_vector."""
+        for name in ("W", "b"):
+            arrays = getattr(self, name)
+            if not isinstance(arrays, list) or len(arrays) != len(self._views[name]):
+                raise ValueError(f"net.{name} must stay a list of {len(self._views[name])} arrays; "
+                                 f"set values with net.{name}[l][...] = new.")
+            for l, view in enumerate(self._views[name]):
+                if arrays[l] is not view:
+                    view[...] = as_array(arrays[l], f"{name}[{l}]", shape=view.shape, dtype=self.dtype)
+                    arrays[l] = view
 
     def __repr__(self):
         return (f"MLP(sizes={list(self.sizes)}, activations={list(self.activation_names)}, "
@@ -151,7 +183,7 @@ class MLP:
 
     @property
     def params(self):
-        """[W_1, b_1, W_2, b_2, …] — the arrays themselves, for ``optimizer.step(net.params, net.grads)``."""
+        """[W_1, b_1, W_2, b_2, …] (views into param_vector), for ``optimizer.step(net.params, net.grads)``."""
         return [p for pair in zip(self.W, self.b) for p in pair]
 
     @property
@@ -160,18 +192,13 @@ class MLP:
         return [g for pair in zip(self.dW, self.db) for g in pair]
 
     # ---- forward --------------------------------------------------------------------------
-    def _check_X(self, X):
-        X = as_array(X, "X", dtype=self.dtype)
+    def _check_X(self, X, name="X"):
+        X = as_array(X, name, dtype=self.dtype)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise ValueError(f"X must have shape (n_samples, {self.sizes[0]}) — one row of {self.sizes[0]} "
+            raise ValueError(f"{name} must have shape (n_samples, {self.sizes[0]}) — one row of {self.sizes[0]} "
                              f"inputs per sample; got shape {X.shape}."
-                             + (" For one sample use X.reshape(1, -1)." if X.ndim == 1 else ""))
-        for l, (w, v) in enumerate(zip(self.W, self.b)):
-            if not (isinstance(w, np.ndarray) and w.shape == (self.sizes[l], self.sizes[l + 1])
-                    and w.dtype == self.dtype and isinstance(v, np.ndarray) and v.shape == (self.sizes[l + 1],)
-                    and v.dtype == self.dtype):
-                raise ValueError(f"W[{l}] / b[{l}] were replaced by arrays of another shape or dtype; change "
-                                 f"them in place (net.W[{l}][...] = new) or build a new MLP.")
+                             + (f" For one sample use {name}.reshape(1, -1)." if X.ndim == 1 else ""))
+        self._sync_params()
         return X
 
     def _buffers(self, kind, n):
@@ -255,7 +282,9 @@ class MLP:
 
         Does not touch the forward cache; large X is processed in chunks to keep memory small.
         """
-        X = self._check_X(X)
+        return self._predict_proba(self._check_X(X))
+
+    def _predict_proba(self, X):
         out = np.empty((X.shape[0], self.sizes[-1]), self.dtype)
         for start in range(0, X.shape[0], _CHUNK):
             out[start:start + _CHUNK] = self._forward(X[start:start + _CHUNK], cache=False)

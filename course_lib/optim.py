@@ -8,7 +8,8 @@ Each one moves every parameter array p against its gradient g = ∂E/∂p, *in p
     Adam       m ← β1 m + (1 − β1) g;    v ← β2 v + (1 − β2) g²
                p ← p − η m̂ / (√v̂ + ε),   m̂ = m / (1 − β1ᵗ),  v̂ = v / (1 − β2ᵗ)
 
-Usage: ``opt = Adam(lr=1e-3); opt.step(net.params, net.grads)`` after each ``net.backward``.
+Usage: ``opt = Adam(lr=1e-3); opt.step(net.params, net.grads)`` after each ``net.backward``
+(``fit`` passes ``[net.param_vector]``, all weights in one array: fewer, longer NumPy calls).
 η is ``lr`` (the learning rate).  The state (v, h, m, …) belongs to one list of parameters: use a new
 optimizer for a new network.
 
@@ -18,10 +19,10 @@ new array is created per step (for MNIST's 784×128 weights that is ~400 KB per 
 """
 from __future__ import annotations
 
-import numpy as np
-
 import inspect
 import math
+
+import numpy as np
 
 from ._validate import check_choice, check_positive, check_probability
 

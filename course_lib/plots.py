@@ -172,33 +172,66 @@ def probability_bars(p, *, label=None, ax=None, class_names=None):
     return ax
 
 
-def network_diagram(sizes, *, ax=None, layer_names=None, max_shown=8, node_labels=None):
-    """Draw a fully connected network: one column of circles per layer, every pair of neighbours joined.
+def network_diagram(sizes, *, ax=None, layer_names=None, node_labels=None, node_notes=None, edge_labels=None,
+                    label_at=0.3, max_shown=12):
+    """Draw a fully connected layered network: one column of circles per layer, every pair connected.
 
-    sizes: neurons per layer, e.g. (12, 3, 2).  Layers with more than ``max_shown`` neurons
-    are drawn with an ellipsis.  node_labels: optional list (per layer) of lists of strings.
+    sizes:       units per layer, e.g. (12, 3, 2)
+    layer_names: a caption under each column, e.g. ("input", "hidden", "output")
+    node_labels: per layer a list of texts inside the circles (or None)
+    node_notes:  per layer a list of texts written above the circles, e.g. biases "b = −1" (or None)
+    edge_labels: dict {(layer, i, j): text} written on the connection from unit i of ``layer``
+                 to unit j of ``layer + 1`` (e.g. its weight)
+    label_at:    where on a connection its label sits (0 = at the source, 1 = at the target)
+    max_shown:   a layer with more units (784 pixels, say) is drawn as this many slots, the middle one a "⋮"
+    Returns the Axes.
     """
     sizes = [check_int(s, "sizes[i]", min_value=1) for s in sizes]
-    ax = _axes(ax, (1.8 * len(sizes) + 1, 4))
-    columns = []
-    for j, n in enumerate(sizes):
-        shown = min(n, max_shown)
-        ys = np.linspace(1, -1, shown) * (0.9 * shown / max_shown + 0.1) if shown > 1 else np.zeros(1)
-        columns.append((np.full(shown, float(j)), ys, n > shown))
-    for (x0, y0, _), (x1, y1, _) in zip(columns, columns[1:]):
-        for ya in y0:
-            for yb in y1:
-                ax.plot([x0[0], x1[0]], [ya, yb], color="0.75", lw=0.8, zorder=1)
-    for j, (xs, ys, cut) in enumerate(columns):
-        ax.scatter(xs, ys, s=500, color="white", edgecolors="tab:blue", linewidths=2, zorder=2)
-        if node_labels is not None and j < len(node_labels):
-            for y, text in zip(ys, node_labels[j]):
-                ax.text(xs[0], y, text, ha="center", va="center", fontsize=9, zorder=3)
-        if cut:
-            ax.text(xs[0], ys.min() - 0.25, "⋮", ha="center", va="top", fontsize=16)
-        name = layer_names[j] if layer_names else f"{sizes[j]} neurons"
-        ax.text(xs[0], 1.35, name, ha="center", va="bottom", fontsize=10)
-    ax.set_xlim(-0.5, len(sizes) - 0.5)
-    ax.set_ylim(-1.6, 1.7)
+    max_shown = check_int(max_shown, "max_shown", min_value=2)
+    shown = [min(s, max_shown) for s in sizes]
+    top = max(shown)
+    dy = 1.8 if top <= 3 else (1.3 if top <= 6 else 1.0)   # small networks get more room for labels
+    dx = max(3.0, 0.45 * top)                               # wide enough that the connections stay visible
+    span = dy * (top - 1)
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        width, height = dx * (len(sizes) - 1) + 2.0, span + 3.0
+        scale = 0.9 if top <= 6 else 0.55                   # inches per unit of drawing
+        _, ax = plt.subplots(figsize=(max(6.0, scale * width), max(3.2, scale * height)))
+    pos, gaps = [], []
+    for k, s in enumerate(shown):
+        ys = np.linspace(0, span, s) if s > 1 else np.array([span / 2])
+        pos.append([(dx * k, y) for y in ys[::-1]])
+        gaps.append(s // 2 if sizes[k] > s else None)      # a cut layer shows "⋮" in its middle slot
+    for k in range(len(sizes) - 1):
+        for i, (xa, ya) in enumerate(pos[k]):
+            for j, (xb, yb) in enumerate(pos[k + 1]):
+                if i != gaps[k] and j != gaps[k + 1]:
+                    ax.plot([xa, xb], [ya, yb], color="tab:gray", lw=1.0, alpha=0.7, zorder=1)
+    for (k, i, j), text in (edge_labels or {}).items():
+        (xa, ya), (xb, yb) = pos[k][i], pos[k + 1][j]
+        ax.text(xa + label_at * (xb - xa), ya + label_at * (yb - ya), text, fontsize=12, ha="center",
+                va="center", bbox=dict(boxstyle="round,pad=0.15", fc="lightyellow", ec="none"), zorder=4)
+    from matplotlib.patches import Circle
+
+    r = 0.4 if top > 6 else 0.32
+    colors = ["#cfe2f3"] + ["#d9ead3"] * (len(sizes) - 2) + ["#f4cccc"]
+    for k, layer in enumerate(pos):
+        labels = node_labels[k] if node_labels and node_labels[k] else [""] * len(layer)
+        notes = node_notes[k] if node_notes and node_notes[k] else [""] * len(layer)
+        for i, ((x, y), text, note) in enumerate(zip(layer, labels, notes)):
+            if i == gaps[k]:
+                ax.text(x, y, "⋮", ha="center", va="center", fontsize=16, zorder=3)
+                continue
+            ax.add_patch(Circle((x, y), r, fc=colors[min(k, len(colors) - 1)], ec="black", zorder=2))
+            ax.text(x, y, text, ha="center", va="center", fontsize=10 if top > 6 else 11, zorder=3)
+            if note:
+                ax.text(x, y + r + 0.08, note, ha="center", va="bottom", fontsize=11, color="tab:purple", zorder=3)
+        if layer_names:
+            ax.text(layer[0][0], -0.9, layer_names[k], ha="center", va="top", fontsize=13)
+    ax.set_xlim(-1.0, dx * (len(sizes) - 1) + 1.0)
+    ax.set_ylim(-1.7, span + 0.8 + (0.6 if node_notes else 0.0))
+    ax.set_aspect("equal")
     ax.axis("off")
     return ax

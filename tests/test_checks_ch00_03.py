@@ -456,15 +456,3 @@ def test_activation_panels(close_figures):
         figures.activation_panels(["swish"])
 
 
-def test_network_diagram(close_figures):
-    ax = figures.network_diagram((12, 3, 2), layer_names=("in", "hidden", "out"))
-    assert len(ax.patches) == 17                 # one circle per unit
-    assert len(ax.lines) == 12 * 3 + 3 * 2       # full connection
-    ax = figures.network_diagram((2, 2, 1), node_labels=[["x1", "x2"], ["n1", "n2"], ["n3"]],
-                                 node_notes=[None, ["b = 0", "b = −1"], ["b = 1"]],
-                                 edge_labels={(1, 1, 0): "2"})
-    texts = [t.get_text() for t in ax.texts]
-    for label in ("x1", "n3", "b = −1", "2"):
-        assert label in texts
-    with pytest.raises(ValueError, match="sizes"):
-        figures.network_diagram((2, 0, 1))

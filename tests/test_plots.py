@@ -52,9 +52,19 @@ def test_digit_grid_and_bars_and_diagram():
         plots.digit_grid(np.zeros((2, 10)))
     ax = plots.probability_bars(np.array([0.1, 0.7, 0.2]), label=2)
     assert len(ax.patches) == 3
-    ax = plots.network_diagram((12, 3, 2))
-    assert len(ax.collections) == 3   # one scatter per layer
-    assert len(ax.get_lines()) == 8 * 3 + 3 * 2   # 12 inputs drawn as 8 (+ ⋮), every edge a line
+    ax = plots.network_diagram((12, 3, 2), layer_names=("in", "hidden", "out"))
+    assert len(ax.patches) == 17                 # one circle per unit
+    assert len(ax.lines) == 12 * 3 + 3 * 2       # full connection
+    ax = plots.network_diagram((784, 128, 10), max_shown=6)
+    assert len(ax.patches) == 5 + 5 + 5 and len(ax.lines) == 5 * 5 + 5 * 5   # the middle slot is "⋮"
+    assert [t.get_text() for t in ax.texts].count("⋮") == 3
+    ax = plots.network_diagram((2, 2, 1), node_labels=[["x1", "x2"], ["n1", "n2"], ["n3"]],
+                               node_notes=[None, ["b = 0", "b = −1"], ["b = 1"]], edge_labels={(1, 1, 0): "2"})
+    texts = [t.get_text() for t in ax.texts]
+    for label in ("x1", "n3", "b = −1", "2"):
+        assert label in texts
+    with pytest.raises(ValueError, match="sizes"):
+        plots.network_diagram((2, 0, 1))
 
 
 def test_training_curves():

@@ -1,0 +1,249 @@
+"""Exercises for chapter 6, MNIST: images, pixels and a digit classifier (画像分類).
+
+    from course_lib.checks import ch06
+    ch06.grey_code_exercise.check(answer)
+
+Each exercise object has ``check(answer)``, ``hint()`` and ``solution()``.
+Function exercises start from a template ``def f(...): return ...``; while the
+function still returns ``...`` the framework reports *not attempted yet*.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import ChoiceExercise, FunctionExercise, ValueExercise, same
+
+__all__ = [
+    "MYSTERY_4X4",
+    "grey_code_exercise", "colour_numbers_exercise", "pixel_exercise", "flatten_exercise",
+    "predict_class_exercise", "softmax_shift_exercise", "softmax_exercise", "n_params_exercise",
+    "untrained_accuracy_exercise", "generalisation_exercise",
+]
+
+
+def _as_float(x):
+    """x as a float array, or None when it is not numbers."""
+    try:
+        return np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        return None
+
+
+# --- 6.1 grey levels (seed 003 §6.1: black 0, dark grey 1, light grey 2, white 3) -----------------
+MYSTERY_4X4 = np.array([
+    [0, 1, 2, 3],
+    [0, 1, 2, 3],
+    [3, 3, 3, 3],
+    [1, 1, 0, 0],
+])
+MYSTERY_4X4.setflags(write=False)   # shared by every student's session: nobody may change it
+
+grey_code_exercise = ValueExercise(
+    "Exercise 6.1 (write a grey image as numbers)",
+    MYSTERY_4X4.tolist(),
+    tolerance=1e-9,
+    wrong_answers=[
+        ((3 - MYSTERY_4X4).tolist(), "black and white are swapped. In this code black = 0 and white = 3."),
+        (MYSTERY_4X4.T.tolist(), "these are the columns written as rows. Write the top row first, left to right."),
+        ((MYSTERY_4X4 + 1).tolist(), "the code starts at 0: black = 0, dark grey = 1, light grey = 2, white = 3."),
+    ],
+    hint="Go row by row from the top. Each square becomes one number: black 0, dark grey 1, light grey 2, white 3.",
+    solution="answer = [[0, 1, 2, 3],\n          [0, 1, 2, 3],\n          [3, 3, 3, 3],\n          [1, 1, 0, 0]]",
+)
+
+# --- 6.2 numbers in a colour image --------------------------------------------------------------
+colour_numbers_exercise = ValueExercise(
+    "Exercise 6.2 (numbers in a colour image)",
+    28 * 28 * 3,
+    tolerance=0.5,
+    wrong_answers=[
+        (28 * 28, "that is a grey image (1 number per pixel). A colour pixel needs 3 numbers: R, G, B."),
+        (28 * 3, "28 × 3 counts only one row of pixels; the image has 28 rows of 28 pixels."),
+        (28 + 28, "width + height is not the number of pixels: the pixels fill a 28 × 28 grid."),
+        (28 * 28 * 2, "colour needs 3 numbers per pixel: R, G, B — or luminance (1) + colour (2)."),
+    ],
+    hint="Count the pixels first (width × height), then how many numbers each colour pixel has.",
+    solution="answer = 28 * 28 * 3   # 784 pixels × 3 numbers (R, G, B) = 2352",
+)
+
+# --- 6.3 reading one pixel of the MNIST "5" -----------------------------------------------------
+pixel_exercise = ValueExercise(
+    "Exercise 6.3 (read one pixel)",
+    126,
+    tolerance=0.5,
+    wrong_answers=[
+        (0, "0 is a background pixel. Count rows and columns from 0, row first: X_train[0][5, 16]."),
+        (18, "that is column 15, one column too far to the left."),
+        (136, "that is column 17, one column too far to the right."),
+        (253, "that is row 6, one row too far down."),
+    ],
+    hint="Python counts from 0: row 5 is the sixth row printed. In code: X_train[0][5, 16] (row, then column).",
+    solution="answer = X_train[0][5, 16]   # 126",
+)
+
+
+# --- 6.4 flatten --------------------------------------------------------------------------------
+def _explain_flatten(args, got, want):
+    (image,) = args
+    g = _as_float(got)
+    if g is None:
+        return f"return the numbers as a NumPy array of shape {want.shape}"
+    if g.shape == image.shape:
+        return f"the result is still {image.shape[0]} × {image.shape[1]}; it must be one row of {image.size} numbers"
+    if g.size == image.size and g.shape != want.shape:
+        return (f"the numbers are right but the shape is {g.shape}, not {want.shape}: "
+                "return a 1-D array, e.g. image.reshape(-1)")
+    if same(g, image.T.reshape(-1)):
+        return "you read the image column by column. Read it row by row: the whole top row first"
+    return None
+
+
+_FLATTEN_CASES = [
+    ((np.arange(6).reshape(2, 3),), np.arange(6)),
+    ((np.array([[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 1]]),),
+     np.array([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1])),
+    ((np.arange(784).reshape(28, 28),), np.arange(784)),
+]
+
+flatten_exercise = FunctionExercise(
+    "Exercise 6.4 (flatten an image)",
+    _FLATTEN_CASES,
+    tolerance=1e-9,
+    explain=_explain_flatten,
+    func_name="flatten",
+    hint="A NumPy array has .reshape(n); reshape(-1) means 'as many as needed'. It reads row by row.",
+    solution="def flatten(image):\n    return image.reshape(-1)   # 28 × 28 → 784, row by row",
+)
+
+
+# --- 6.5 the highest activation wins ------------------------------------------------------------
+def _explain_predict_class(args, got, want):
+    (a,) = args
+    g = _as_float(got)
+    if g is None or g.shape != ():
+        return "return one whole number: the position (index) of the largest activation"
+    if np.isclose(g, a.max()):
+        return f"that is the largest activation itself; the class is its position in the list, {want}"
+    if np.isclose(g, np.argmin(a)):
+        return "that is the position of the *smallest* activation; the network chooses the largest"
+    if np.isclose(g, want + 1):
+        return "classes are counted from 0, like Python's positions: the first output is class 0"
+    return None
+
+
+_PREDICT_CASES = [
+    ((np.array([0.0068, 0.1592, 0.8340]),), 2),
+    ((np.array([0.70, 0.20, 0.10]),), 0),
+    ((np.array([0.01, 0.02, 0.05, 0.01, 0.03, 0.02, 0.01, 0.80, 0.03, 0.02]),), 7),
+]
+
+predict_class_exercise = FunctionExercise(
+    "Exercise 6.5 (the highest activation wins)",
+    _PREDICT_CASES,
+    tolerance=1e-9,
+    explain=_explain_predict_class,
+    func_name="predict_class",
+    hint="np.argmax(a) gives the position of the largest value in a.",
+    solution="def predict_class(activations):\n    return int(np.argmax(activations))",
+)
+
+# --- 6.6 predict before you look: softmax(z + 10) -----------------------------------------------
+softmax_shift_exercise = ChoiceExercise(
+    "Exercise 6.6 (predict: add 10 to every z)",
+    "B",
+    {
+        "A": "the exponentials do grow, e^(z+10) = e^10 · e^z, but so does their sum: the factor e^10 cancels.",
+        "B": "e^(z+10) = e^10 · e^z, and the same factor e^10 appears in the sum below, so it cancels. "
+             "Only the *differences* between the z's matter.",
+        "C": "that happens when you *multiply* z by a number bigger than 1; adding the same number changes nothing.",
+        "D": "they stay as different as before: adding the same number keeps the differences between the z's.",
+    },
+    hint="Write e^(z_k + 10) as e^10 · e^(z_k). What happens to e^10 in the fraction e^(z_k) / Σ_j e^(z_j)?",
+    solution="B: softmax(z + 10) = softmax(z). The factor e^10 is in every term of the numerator and the sum.",
+)
+
+
+# --- 6.7 softmax ----------------------------------------------------------------------------------
+def _softmax(z):
+    e = np.exp(z - np.max(z))
+    return e / e.sum()
+
+
+def _explain_softmax(args, got, want):
+    (z,) = args
+    g = _as_float(got)
+    if g is None or g.shape != want.shape:
+        return f"return one probability per input, an array of shape {want.shape}"
+    if not np.all(np.isfinite(g)):
+        return ("got nan or inf: e^1000 is too big for a computer (overflow). Subtract the largest z first, "
+                "np.exp(z - np.max(z)); by exercise 6.6 this does not change the answer")
+    if not np.isclose(g.sum(), 1.0):
+        return f"your outputs add up to {g.sum():.4g}, not 1: divide every e^z by the sum of all of them"
+    if same(g, z / np.sum(z)):
+        return "the exponential is missing: use np.exp(z) before dividing"
+    return None
+
+
+_SOFTMAX_CASES = [
+    ((np.array([1.0, 2.0, 3.0]),), _softmax(np.array([1.0, 2.0, 3.0]))),
+    ((np.array([0.0, 0.0, 0.0, 0.0]),), np.full(4, 0.25)),
+    ((np.array([2.0, -1.0, 0.5]),), _softmax(np.array([2.0, -1.0, 0.5]))),
+    ((np.array([1000.0, 1001.0]),), _softmax(np.array([1000.0, 1001.0]))),
+]
+
+softmax_exercise = FunctionExercise(
+    "Exercise 6.7 (softmax)",
+    _SOFTMAX_CASES,
+    tolerance=1e-6,
+    explain=_explain_softmax,
+    func_name="my_softmax",
+    hint="p_k = e^(z_k) / Σ_j e^(z_j): np.exp(z) for the top, its .sum() for the bottom. "
+         "Then try z = [1000, 1001] and use exercise 6.6 to fix what goes wrong.",
+    solution="def my_softmax(z):\n    e = np.exp(z - np.max(z))   # the shift changes nothing (6.6) but avoids overflow\n"
+             "    return e / e.sum()",
+)
+
+# --- 6.8 parameters of 784-128-10 ---------------------------------------------------------------
+n_params_exercise = ValueExercise(
+    "Exercise 6.8 (weights and biases of 784-128-10)",
+    784 * 128 + 128 + 128 * 10 + 10,
+    tolerance=0.5,
+    wrong_answers=[
+        (784 * 128 + 128 * 10, "these are the weights only; each of the 128 + 10 neurons also has a bias."),
+        (784 + 128 + 10, "that counts neurons (and inputs). Count the connections: every input meets every "
+                         "hidden neuron, 784 × 128 weights, and so on."),
+        (784 * 128 + 128, "that is the first layer only; add the 128 × 10 weights and 10 biases of the output layer."),
+        (784 * 128 * 10, "weights are counted layer by layer and then added, not multiplied through the network."),
+    ],
+    hint="A layer with n_in inputs and n_out neurons has n_in × n_out weights and n_out biases. Add both layers.",
+    solution="answer = (784 * 128 + 128) + (128 * 10 + 10)   # 100480 + 1290 = 101770",
+)
+
+# --- 6.9 predict before you look: the untrained network -------------------------------------------
+untrained_accuracy_exercise = ChoiceExercise(
+    "Exercise 6.9 (predict: accuracy before training)",
+    "B",
+    {
+        "A": "to be right almost never it would have to know the answer and avoid it. Random weights just guess.",
+        "B": "random weights are as good as guessing one of 10 digits: right about 1 time in 10.",
+        "C": "50 % is the chance of a guess between *two* classes; here there are ten.",
+        "D": "97 % is what training achieves. The weights are still random numbers.",
+    },
+    hint="The weights are random, so the output is a guess. How often is a guess among 10 digits right?",
+    solution="B: about 10 % — one chance in ten, like guessing.",
+)
+
+# --- 6.10 why a separate validation set -----------------------------------------------------------
+generalisation_exercise = ChoiceExercise(
+    "Exercise 6.10 (why separate validation data?)",
+    "B",
+    {
+        "A": "checking on different images does not make training faster; it tells us something training data cannot.",
+        "B": "the goal is to classify *new* handwriting (generalisation, 汎化). Images the network trained on "
+             "cannot show that: it may simply have memorised them.",
+        "C": "training data is never used up: the same 60 000 images are used again in every epoch.",
+        "D": "validation images are never used to change the weights; they only measure.",
+    },
+    hint="What do we want the finished network to do: repeat answers it has seen, or read new handwriting?",
+    solution="B: to measure generalisation (汎化) — how well the network does on images it has never seen.",
+)

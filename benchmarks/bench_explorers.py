@@ -6,7 +6,7 @@ For the neuron explorer it also times two slower ways of doing the same thing:
                 ``interact`` callback drawing with pyplot does under the inline backend);
   full redraw — the figure built once, but every artist redrawn on each change (no blitting).
 
-    /work/venv/bin/python benchmarks/bench_explorers.py [--repeat 50]
+    python benchmarks/bench_explorers.py [--repeat 50]
 
 Run it on a quiet machine (the load average is printed: above ~1 per core the numbers are inflated).
 """

@@ -5,7 +5,7 @@ outputs, runs all cells and checks that no cell shows an error and no widget
 says "Error displaying widget".  For the two explorers the chapters are built
 around (chapter 01 NeuronExplorer, chapter 05 HubbleLineExplorer) it focuses a
 slider handle, presses ArrowRight and checks that the slider readout, the
-explorer's readout and its figure change (DOM hooks from the team contract:
+explorer's readout and its figure change (DOM hooks defined in course_lib/explorers/base.py:
 .course-explorer, .course-explorer-figure, .course-explorer-readout); then it
 measures key-down → new-image time over 20 presses and prints the median
 (target ≤ 100 ms; asserted only loosely, < 1 s, to avoid flaky failures).
@@ -90,7 +90,7 @@ _SELFTEST_CELLS = [
              "    readout.value = f'a(x=1) = {1 / (1 + np.exp(-(w1 + b))):.4f}'\n"
              "    display(fig)\n"
              "out = widgets.interactive_output(draw, {'w1': w1, 'b': b})\n"
-             "# the explorer DOM hooks of the team contract\n"
+             "# the explorer DOM hooks of course_lib/explorers/base.py\n"
              "box = widgets.VBox([w1, b, out, readout])\n"
              "box.add_class('course-explorer'); out.add_class('course-explorer-figure')\n"
              "readout.add_class('course-explorer-readout')\n"
@@ -444,7 +444,7 @@ def assert_clean(status: dict, name: str, page) -> None:
 
 # --------------------------------------------------------------------------- explorer helpers
 
-# Explorer DOM hooks (team contract): the explorer's top widget has class
+# Explorer DOM hooks (course_lib/explorers/base.py): the explorer's top widget has class
 # course-explorer, its figure course-explorer-figure (an Image widget's <img>,
 # or an Output holding <img>s), its text readout course-explorer-readout.
 

@@ -42,7 +42,7 @@ from PIL import Image as PILImage
 
 from .._validate import _describe
 
-#: CSS classes the browser test looks for (see the team contract, "Explorer DOM hooks").
+#: CSS classes the browser test looks for (tests/test_browser.py finds the widgets by them).
 CSS_EXPLORER = "course-explorer"
 CSS_FIGURE = "course-explorer-figure"
 CSS_READOUT = "course-explorer-readout"

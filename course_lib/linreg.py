@@ -107,13 +107,19 @@ class DivergenceError(FloatingPointError):
     """Gradient descent blew up: E grew towards infinity because the learning rate is too large."""
 
 
-def _divergence_message(lr, step):
-    return (f"Diverged at step {step}: E grew without bound, so learning rate {lr:g} is too large; "
-            f"try {lr / 10:g}.")
-
-
-def _diverging(loss, first_loss):
-    return not np.isfinite(loss) or loss > 1e6 * max(first_loss, 1e-12)
+def _loss_or_divergence(a, b, x, y, first_loss, lr, step, on_diverge):
+    """E(a, b) after an update, or — when E blew up (inf/NaN or a million times the start) —
+    raise DivergenceError ("raise") or return the message to stop with ("stop")."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = a * x + b - y
+        loss = float(np.mean(r * r))
+    if np.isfinite(loss) and loss <= 1e6 * max(first_loss, 1e-12):
+        return loss, ""
+    message = (f"Diverged at step {step}: E grew without bound, so learning rate {lr:g} is too large; "
+               f"try {lr / 10:g}.")
+    if on_diverge == "raise":
+        raise DivergenceError(message)
+    return loss, message
 
 
 def gradient_descent(x, y, *, lr, steps, a0=0.0, b0=0.0, on_diverge="raise"):
@@ -132,13 +138,8 @@ def gradient_descent(x, y, *, lr, steps, a0=0.0, b0=0.0, on_diverge="raise"):
         r = a * x + b - y
         da, db = 2.0 * np.mean(r * x), 2.0 * np.mean(r)
         a, b = a - lr * da, b - lr * db
-        with np.errstate(over="ignore", invalid="ignore"):
-            r = a * x + b - y
-            loss = float(np.mean(r * r))
-        if _diverging(loss, losses[0]):
-            message = _divergence_message(lr, k)
-            if on_diverge == "raise":
-                raise DivergenceError(message)
+        loss, message = _loss_or_divergence(a, b, x, y, losses[0], lr, k, on_diverge)
+        if message:
             return GDResult(np.array(path), np.array(losses), True, message)
         path.append((a, b))
         losses.append(loss)
@@ -170,13 +171,8 @@ def sgd(x, y, *, batch_size, epochs, lr, a0=0.0, b0=0.0, rng=None, on_diverge="r
             r = a * x[idx] + b - y[idx]
             a, b = a - lr * 2.0 * np.mean(r * x[idx]), b - lr * 2.0 * np.mean(r)
             step += 1
-            with np.errstate(over="ignore", invalid="ignore"):
-                rr = a * x + b - y
-                loss = float(np.mean(rr * rr))
-            if _diverging(loss, losses[0]):
-                message = _divergence_message(lr, step)
-                if on_diverge == "raise":
-                    raise DivergenceError(message)
+            loss, message = _loss_or_divergence(a, b, x, y, losses[0], lr, step, on_diverge)
+            if message:
                 return GDResult(np.array(path), np.array(losses), True, message, np.array(epoch_losses))
             path.append((a, b))
             losses.append(loss)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import statistics
@@ -44,9 +43,8 @@ from urllib.parse import quote
 
 import nbformat
 import pytest
+from notebook_support import NOTEBOOKS_DIR, REPO, copy_notebooks, unavailable
 
-REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS_DIR = REPO / "notebooks"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -56,7 +54,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 SCREENSHOTS = os.environ.get("BROWSER_TEST_SCREENSHOTS")
 
 SERVER_START_TIMEOUT = 120   # s, JupyterLab start-up on a busy 2-core machine
@@ -105,13 +102,6 @@ _BROKEN_CELLS = [
 ]
 
 
-def _unavailable(reason: str):
-    """Skip outside CI; in CI a missing browser stack is a failure, not a silent skip."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the browser test must run in CI)", pytrace=False)
-    pytest.skip(reason)
-
-
 def _chapter_notebooks() -> list[str]:
     return sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -150,14 +140,7 @@ class LabServer:
 def lab(tmp_path_factory):
     """A JupyterLab server on 127.0.0.1 with a temporary copy of notebooks/ as root."""
     base = tmp_path_factory.mktemp("jupyterlab")
-    root = base / "notebooks"
-    if NOTEBOOKS_DIR.is_dir():
-        shutil.copytree(NOTEBOOKS_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    else:
-        root.mkdir()
-    # Notebooks that read ../data keep working from the copy.
-    if (REPO / "data").is_dir():
-        (base / "data").symlink_to(REPO / "data", target_is_directory=True)
+    root = copy_notebooks(base)
     _write_notebook(root / _SELFTEST_NAME, _SELFTEST_CELLS)
     _write_notebook(root / _BROKEN_NAME, _BROKEN_CELLS)
 
@@ -252,17 +235,17 @@ def _stop_process_group(proc: subprocess.Popen) -> None:
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found: install Debian's Chromium (apt-get install chromium)")
+        unavailable(f"{CHROMIUM} not found: install Debian's Chromium (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright Python package is not installed (pip install playwright)")
+        unavailable("the playwright Python package is not installed (pip install playwright)")
     pw = sync_playwright().start()
     try:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
     except Exception as exc:  # noqa: BLE001 - report any launch problem the same way
         pw.stop()
-        _unavailable(f"Chromium at {CHROMIUM} did not start under Playwright: {exc}")
+        unavailable(f"Chromium at {CHROMIUM} did not start under Playwright: {exc}")
     try:
         yield chromium
     finally:
@@ -537,10 +520,7 @@ CHAPTERS = _chapter_notebooks()
 
 def test_chapter_notebooks_exist():
     if not CHAPTERS:
-        message = f"no chapter notebooks in {NOTEBOOKS_DIR}"
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"no chapter notebooks in {NOTEBOOKS_DIR}")
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)
@@ -559,10 +539,7 @@ def test_chapter_in_jupyterlab(page, lab, notebook, capsys):
 def test_explorer_chapter_exists(prefix):
     """The slider check above needs chapters 01 and 05; their absence must not pass silently."""
     if not any(name.startswith(prefix) for name in CHAPTERS):
-        message = f"chapter {prefix} (with {EXPLORER_CHAPTERS[prefix]}) not found in {NOTEBOOKS_DIR}"
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"chapter {prefix} (with {EXPLORER_CHAPTERS[prefix]}) not found in {NOTEBOOKS_DIR}")
 
 
 def test_harness_selftest_explorer(page, lab, capsys):

@@ -14,20 +14,17 @@ the repository are never written).  Run:  pytest tests/test_notebooks_rerun.py
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
+from notebook_support import NOTEBOOKS_DIR, REPO, copy_notebooks, unavailable
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 from nbclient.exceptions import CellExecutionError, CellTimeoutError  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS_DIR = REPO / "notebooks"
 CELL_TIMEOUT = 600  # s for one cell (06_mnist trains a network in one cell)
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 CHAPTERS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -36,14 +33,7 @@ CHAPTERS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 def workdir(tmp_path_factory):
     """A temporary copy of notebooks/ (with ../data beside it), so runs never touch the repo."""
     base = tmp_path_factory.mktemp("rerun")
-    root = base / "notebooks"
-    if NOTEBOOKS_DIR.is_dir():
-        shutil.copytree(NOTEBOOKS_DIR, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    else:
-        root.mkdir()
-    if (REPO / "data").is_dir():
-        (base / "data").symlink_to(REPO / "data", target_is_directory=True)
-    return root
+    return copy_notebooks(base)
 
 
 def _kernel_env() -> dict:
@@ -79,10 +69,7 @@ def run_twice(path: Path) -> list[float]:
 
 def test_chapter_notebooks_exist():
     if not CHAPTERS:
-        message = f"no chapter notebooks in {NOTEBOOKS_DIR}"
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"no chapter notebooks in {NOTEBOOKS_DIR}")
 
 
 @pytest.mark.parametrize("notebook", CHAPTERS)

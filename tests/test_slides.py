@@ -8,7 +8,6 @@
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -17,12 +16,10 @@ import nbformat
 import pytest
 
 from course_lib import present, slides
+from notebook_support import NOTEBOOKS_DIR, unavailable
 from course_lib.present import PROJECTOR_KEYS, projector_mode
 
-REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS_DIR = REPO / "notebooks"
 CHAPTERS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 CHROMIUM = Path("/usr/bin/chromium")
 MIN_SLIDES = 3  # "several": a deck with fewer top-level slides is not a presentation
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
@@ -129,10 +126,7 @@ def test_command_line(tmp_path, tiny_dir, capsys):
 
 def test_every_chapter_has_slide_metadata():
     if not CHAPTERS:
-        message = f"no chapter notebooks in {NOTEBOOKS_DIR}"
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+        unavailable(f"no chapter notebooks in {NOTEBOOKS_DIR}")
     problems = []
     for path in CHAPTERS:
         nb = nbformat.read(path, as_version=4)
@@ -152,12 +146,6 @@ def test_every_chapter_has_slide_metadata():
 
 
 # --------------------------------------------------------------------------- offline decks
-
-def _unavailable(reason: str):
-    """Like the browser test: a skip with the reason outside CI, a failure in CI."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true)", pytrace=False)
-    pytest.skip(reason)
 
 
 def _need_local_assets():
@@ -180,11 +168,11 @@ def test_offline_deck_references_only_local_files(tmp_path, tiny_dir):
 def test_offline_deck_opens_in_chromium_without_network(tmp_path, tiny_dir):
     _need_local_assets()
     if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+        unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("the playwright Python package is not installed (pip install playwright)")
+        unavailable("the playwright Python package is not installed (pip install playwright)")
     (deck,) = slides.export_slides(tiny_dir, tmp_path / "decks", offline=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,

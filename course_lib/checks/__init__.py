@@ -83,6 +83,9 @@ class Exercise:
 
     not_attempted = "Not attempted yet: replace the `...` with your answer, run the cell, then check again."
 
+    def _not_attempted(self):
+        return Result(False, f"○ {self.name}: {self.not_attempted}")
+
     def __init__(self, name, *, hint, solution, success="Well done."):
         self.name = name
         self._hint = hint
@@ -92,7 +95,7 @@ class Exercise:
     def evaluate(self, answer) -> Result:
         """Check ``answer`` and return a Result (no printing)."""
         if answer is Ellipsis:
-            return Result(False, f"○ {self.name}: {self.not_attempted}")
+            return self._not_attempted()
         return self._evaluate(answer)
 
     def check(self, answer):
@@ -192,7 +195,7 @@ class FunctionExercise(Exercise):
             except Exception as exc:  # the student's code failed: report where
                 return self._wrong(f"{call} raised {type(exc).__name__}: {exc}.")
             if got is Ellipsis:
-                return Result(False, f"○ {self.name}: {self.not_attempted}")
+                return self._not_attempted()
             if got is None:
                 return self._wrong(f"{call} returned None; did you forget `return`?")
             if not same(got, want, self.tolerance):

@@ -5,9 +5,7 @@
 """
 from __future__ import annotations
 
-import numpy as np
-
-from . import ChoiceExercise, FunctionExercise, Result, ValueExercise, fmt
+from . import ChoiceExercise, ValueExercise
 
 __all__ = ["seconds_per_day", "restart_quiz", "error_quiz", "first_slider"]
 

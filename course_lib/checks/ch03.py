@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..neuron import BINARY_INPUTS
-from . import Exercise, FunctionExercise, Result, ValueExercise
+from . import Exercise, FunctionExercise, ValueExercise
 
 __all__ = [
     "exercise3", "hidden_at_11", "predict_network_bias", "layer_exercise", "weight_shape",
@@ -124,7 +124,7 @@ class LayerExercise(Exercise):
                        if any(k in text for k in ("matmul", "broadcast", "aligned", "shapes")) else "")
                 return self._wrong(f"layer(X, W, b) for {what} raised {type(exc).__name__}: {text}.{why}")
             if got is Ellipsis:
-                return Result(False, f"○ {self.name}: {self.not_attempted}")
+                return self._not_attempted()
             want = np.maximum(X @ W + b, 0.0)
             try:
                 got = np.asarray(got, dtype=float)

@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_grad
-from . import ChoiceExercise, Exercise, FunctionExercise, Result, ValueExercise, fmt, same
+from . import ChoiceExercise, Exercise, FunctionExercise, ValueExercise, fmt, same
 
 __all__ = [
     "errors_exercise", "quiz_weight_exercise", "quiz_table_exercise", "squared_error_exercise",

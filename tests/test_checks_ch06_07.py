@@ -176,6 +176,17 @@ def test_generalisation():
     wrong(ex, "D", "never used to change the weights")
 
 
+def test_smoothed_target():
+    ex = ch06.smoothed_target_exercise
+    ok(ex, 0.91)
+    ok(ex, (1 - 0.1) * 1 + 0.1 / 10)
+    wrong(ex, 0.9, "add ε/K = 0.01")
+    wrong(ex, 0.01, "*wrong* class")
+    wrong(ex, 0.1, "ε itself")
+    wrong(ex, 1, "one-hot target")
+    wrong(ex, 0.5)
+
+
 # ----------------------------------------------------------------------------------- chapter 7
 def test_layers():
     ex = ch07.layers_exercise

@@ -6,7 +6,7 @@ from course_lib import activations as act
 from course_lib.gradcheck import numerical_gradient, rel_error
 from course_lib.mlp import MLP
 from course_lib.optim import SGD
-from course_lib.train import fit
+from course_lib.train import fit, one_hot, smooth_targets
 
 BINARY = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 
@@ -104,6 +104,19 @@ def test_backprop_matches_finite_differences(sizes, names, loss):
     analytic = [g for pair in zip(dW, db) for g in pair]
     for i, (a, num) in enumerate(zip(analytic, numerical_grads(net, X, T, loss))):
         assert rel_error(a, num) < 1e-6, f"parameter {i} of {sizes} {names} {loss}"
+
+
+def test_backprop_with_smoothed_targets_matches_finite_differences():
+    # Label smoothing: soft targets T_ls = 0.9·T + 0.1/4 still add up to 1 in every row, so the
+    # softmax + cross-entropy shortcut δ_L = a_L − T holds unchanged.
+    rng = np.random.default_rng(5)
+    net = MLP([3, 6, 4], ["relu", "softmax"], rng=rng, dtype=np.float64)
+    X = rng.normal(size=(7, 3))
+    T = smooth_targets(one_hot(rng.integers(0, 4, size=7), 4), 0.1)
+    dW, db = net.gradient(X, T)
+    analytic = [g for pair in zip(dW, db) for g in pair]
+    for i, (a, num) in enumerate(zip(analytic, numerical_grads(net, X, T, "cross_entropy"))):
+        assert rel_error(a, num) < 1e-6, f"parameter {i}"
 
 
 def test_gradient_is_mean_over_the_batch():

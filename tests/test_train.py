@@ -8,7 +8,7 @@ import pytest
 from course_lib.mlp import MLP
 from course_lib.optim import Adam
 from course_lib.train import (ConvergenceWarning, History, TrainingDiverged, cross_entropy, fit, one_hot,
-                              squared_error, squared_error_grad, _progress_bar)
+                              smooth_targets, squared_error, squared_error_grad, _progress_bar)
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XNOR_T = np.array([[1], [0], [0], [1]], dtype=float)
@@ -39,6 +39,61 @@ def test_one_hot():
         one_hot([4], 4)
     with pytest.raises(TypeError, match="labels must be integers"):
         one_hot([1.0], 4)
+
+
+def test_smooth_targets_by_hand():
+    # K = 10 classes, ε = 0.1: the right class gets (1 − 0.1)·1 + 0.1/10 = 0.91, every other 0.1/10 = 0.01
+    T = smooth_targets(one_hot([3], 10), 0.1)
+    np.testing.assert_allclose(T, [[0.01, 0.01, 0.01, 0.91, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01]])
+    # K = 3, ε = 0.3: 0.7 + 0.1 = 0.8 and 0.1, 0.1; each row still adds up to 1
+    T = smooth_targets([[0, 1, 0], [1, 0, 0]], 0.3)
+    np.testing.assert_allclose(T, [[0.1, 0.8, 0.1], [0.8, 0.1, 0.1]])
+    np.testing.assert_allclose(T.sum(axis=1), 1.0)
+    np.testing.assert_array_equal(smooth_targets(one_hot([1, 0], 2), 0.0), [[0, 1], [1, 0]])   # ε = 0: unchanged
+
+
+@pytest.mark.parametrize("T, epsilon, error, match", [
+    ([[0, 1]], 1.0, ValueError, r"epsilon must be in \[0, 1\); got 1.0"),
+    ([[0, 1]], -0.1, ValueError, "epsilon must be >= 0.0; got -0.1"),
+    ([[0, 1]], "0.1", TypeError, r"epsilon must be a number; got '0.1' \(str\)"),
+    ([0, 1], 0.1, ValueError, r"T must be one-hot rows \(n, K\) that add up to 1.*got shape \(2,\)"),
+    ([[0.5, 0.2]], 0.1, ValueError, r"T must be one-hot rows.*row 0 adds up to 0.7"),
+    ([[1.0]], 0.1, ValueError, "at least 2 classes"),
+])
+def test_smooth_targets_errors(T, epsilon, error, match):
+    with pytest.raises(error, match=match):
+        smooth_targets(T, epsilon)
+
+
+def test_label_smoothing_moves_the_best_output_to_the_soft_target():
+    # One sample of class 0 and a single softmax layer: cross-entropy against the smoothed target
+    # T_ls = [0.8, 0.1, 0.1] (ε = 0.3, K = 3) is smallest when the outputs equal T_ls — not at p = 1.
+    X, y = np.ones((1, 1)), np.array([0])
+    for epsilon, expected in ((0.3, [0.8, 0.1, 0.1]), (0.0, None)):
+        net = MLP([1, 3], ["softmax"], rng=0, dtype=np.float64)
+        fit(net, X, y, epochs=3000, batch_size=None, optimizer="adam", lr=0.05, label_smoothing=epsilon,
+            progress=False)
+        p = net.predict_proba(X)[0]
+        if expected is None:
+            assert p[0] > 0.99                                  # hard target: ever more confident
+        else:
+            np.testing.assert_allclose(p, expected, atol=1e-3)
+
+
+def test_label_smoothing_in_fit_reports_the_plain_validation_loss():
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(200, 4)), rng.integers(0, 3, size=200)
+    net = MLP([4, 8, 3], ["relu", "softmax"], rng=0, dtype=np.float64)
+    h = fit(net, X, y, epochs=3, batch_size=50, optimizer="adam", label_smoothing=0.2, X_val=X[:50],
+            T_val=y[:50], rng=0, progress=False)
+    # validation: the ordinary cross-entropy against the true labels (what a test set measures)
+    assert h.val_loss[-1] == pytest.approx(net.loss(X[:50], y[:50]))
+    # ε = 0 is exactly the default
+    runs = []
+    for kwargs in ({}, {"label_smoothing": 0.0}):
+        net = MLP([4, 8, 3], ["relu", "softmax"], rng=0, dtype=np.float64)
+        runs.append(fit(net, X, y, epochs=2, batch_size=50, optimizer="adam", rng=0, progress=False, **kwargs))
+    assert runs[0].train_loss == runs[1].train_loss
 
 
 def test_fit_learns_xnor():
@@ -169,6 +224,10 @@ def net_and_data():
     ({"X_val": np.ones((2, 3))}, ValueError, "X_val and T_val go together"),
     ({"X_val": np.ones((2, 2)), "T_val": [0, 1]}, ValueError, r"X_val must have shape \(n_samples, 3\)"),
     ({"weight_decay": -0.1}, ValueError, "weight_decay must be >= 0.0"),
+    ({"label_smoothing": 1.0}, ValueError, r"label_smoothing must be in \[0, 1\); got 1.0"),
+    ({"label_smoothing": None}, TypeError, "label_smoothing must be a number; got None"),
+    ({"label_smoothing": 0.1, "loss": "squared_error"}, ValueError,
+     "label_smoothing smooths one-hot class targets: it needs a softmax output and loss='cross_entropy'"),
     ({"target_error": 0}, ValueError, "target_error must be a positive number"),
     ({"progress": "yes"}, TypeError, "progress must be an integer"),
     ({"rng": -1}, ValueError, "rng"),

@@ -17,7 +17,7 @@ __all__ = [
     "MYSTERY_4X4",
     "grey_code_exercise", "colour_numbers_exercise", "pixel_exercise", "flatten_exercise",
     "predict_class_exercise", "softmax_shift_exercise", "softmax_exercise", "n_params_exercise",
-    "untrained_accuracy_exercise", "generalisation_exercise",
+    "untrained_accuracy_exercise", "generalisation_exercise", "smoothed_target_exercise",
 ]
 
 
@@ -246,4 +246,21 @@ generalisation_exercise = ChoiceExercise(
     },
     hint="What do we want the finished network to do: repeat answers it has seen, or read new handwriting?",
     solution="B: to measure generalisation (汎化) — how well the network does on images it has never seen.",
+)
+
+# --- 6.11 label smoothing: the soft target of the right class -------------------------------------
+smoothed_target_exercise = ValueExercise(
+    "Exercise 6.11 (the smoothed target of the right class)",
+    (1 - 0.1) * 1 + 0.1 / 10,
+    tolerance=1e-6,
+    wrong_answers=[
+        (0.9, "that is (1 − ε)·1 only. The ε taken away is shared by *all* 10 classes, the right one too: "
+              "add ε/K = 0.01."),
+        (0.01, "0.01 = ε/K is what each *wrong* class gets. The right class gets (1 − ε)·1 + ε/K."),
+        (0.1, "0.1 is ε itself, the share taken from the right class and spread over all 10 classes."),
+        (0.99, "that would leave only 0.01 for the 9 wrong classes together; each of them gets ε/K = 0.01."),
+        (1.0, "that is the one-hot target, before smoothing. Put t = 1 into (1 − ε)·t + ε/K."),
+    ],
+    hint="Put t = 1 (the right class), ε = 0.1 and K = 10 into t_ls = (1 − ε)·t + ε/K.",
+    solution="answer = (1 - 0.1) * 1 + 0.1 / 10   # 0.9 + 0.01 = 0.91; each wrong class: 0.1 / 10 = 0.01",
 )

@@ -17,11 +17,10 @@ with the same number of threads for NumPy's BLAS and for PyTorch.  Run r uses se
 the initial weights and the shuffling, so the accuracy summary shows the spread over random starts.
 "s/epoch" is the time of the training loop of one epoch (shuffle, forward, loss, backward, update,
 running loss/accuracy as ``fit`` reports them); the test-set evaluation after each epoch is not
-timed.  "torch-plain" is the
-same PyTorch loop without the running loss/accuracy (a lower bound for PyTorch).  PyTorch is optional
-(``pip install torch==2.13.0``, the ``bench`` extra); without it only course_lib is measured.  The
-load average and idle CPU share are printed, because other processes on a shared machine make the
-numbers noisy (``--wait-idle`` waits for idle CPUs before each run).
+timed.  "torch-plain" is the same PyTorch loop without the running loss/accuracy (a lower bound for
+PyTorch).  PyTorch is optional (``pip install torch==2.13.0``, the ``bench`` extra); without it only
+course_lib is measured.  The load average and idle CPU share are printed, because other processes on
+a shared machine make the numbers noisy (``--wait-idle`` waits for idle CPUs before each run).
 """
 from __future__ import annotations
 

@@ -58,12 +58,16 @@ def smooth_targets(T, epsilon):
     """
     epsilon = check_probability(epsilon, "epsilon")
     T = as_array(T, "T")
-    row_sums = T.sum(axis=1) if T.ndim == 2 else None
-    if T.ndim != 2 or np.any(np.abs(row_sums - 1) > 1e-6) or np.any(T < 0):
-        bad = "" if row_sums is None else next(
-            (f"; row {i} adds up to {r:.4g}" for i, r in enumerate(row_sums) if abs(r - 1) > 1e-6), "")
+    problem = ""
+    if T.ndim == 2:
+        bad_rows = np.flatnonzero(np.abs(T.sum(axis=1) - 1) > 1e-6)
+        if bad_rows.size:
+            problem = f"; row {bad_rows[0]} adds up to {T[bad_rows[0]].sum():.4g}"
+        elif np.any(T < 0):
+            problem = f"; it has negative entries (smallest {T.min():.4g})"
+    if T.ndim != 2 or problem:
         raise ValueError(f"T must be one-hot rows (n, K) that add up to 1 (use one_hot(labels, K)); "
-                         f"got shape {T.shape}{bad}.")
+                         f"got shape {T.shape}{problem}.")
     if T.shape[1] < 2:
         raise ValueError(f"T must have at least 2 classes (columns) to smooth; got shape {T.shape}.")
     return (1 - epsilon) * T + epsilon / T.shape[1]

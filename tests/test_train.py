@@ -58,6 +58,7 @@ def test_smooth_targets_by_hand():
     ([[0, 1]], "0.1", TypeError, r"epsilon must be a number; got '0.1' \(str\)"),
     ([0, 1], 0.1, ValueError, r"T must be one-hot rows \(n, K\) that add up to 1.*got shape \(2,\)"),
     ([[0.5, 0.2]], 0.1, ValueError, r"T must be one-hot rows.*row 0 adds up to 0.7"),
+    ([[1, 0], [1.5, -0.5]], 0.1, ValueError, r"negative entries \(smallest -0.5\)"),
     ([[1.0]], 0.1, ValueError, "at least 2 classes"),
 ])
 def test_smooth_targets_errors(T, epsilon, error, match):

@@ -1,8 +1,8 @@
 """Speed of course_lib's MLP on MNIST, and the same network in PyTorch (CPU) for comparison.
 
-The seed's network 784-128(ReLU)-10(softmax), Adam (lr 1e-3), batch 128, 5 epochs, on the real
+The lecture's network 784-128(ReLU)-10(softmax), Adam (lr 1e-3), batch 128, 5 epochs, on the real
 MNIST (60 000 training images, float32 in [0, 1]), cross-entropy with label smoothing ε = 0.1 (the
-targets 1/0 become 0.91/0.01, see ``course_lib.train.smooth_targets``); test accuracy after every epoch.
+targets 1/0 become 0.91/0.01, see ``course_lib.losses.smooth_targets``); test accuracy after every epoch.
 Targets: test accuracy >= 97.5 % within 5 epochs; course_lib s/epoch <= PyTorch fused Adam's.
 
     python benchmarks/bench_mlp.py                  # both frameworks, 3 runs each (seeds 0, 1, 2)
@@ -47,7 +47,7 @@ def run_numpy(args):
 
     X, y = load_mnist("train", flatten=True, normalize=True)        # float32 in [0, 1]
     X_test, y_test = load_mnist("test", flatten=True, normalize=True)
-    net = MLP([784, 128, 10], ["relu", "softmax"], rng=args.seed)
+    net = MLP([784, 128, 10], ["relu", "softmax"], rng=args.seed, dtype=np.float32)   # as PyTorch
     start = time.perf_counter()
     history = fit(net, X, y, epochs=args.epochs, batch_size=args.batch_size, optimizer=Adam(lr=1e-3),
                   label_smoothing=args.label_smoothing, X_val=X_test, T_val=y_test, rng=args.seed,

@@ -118,3 +118,10 @@ def as_rng(rng):
             raise ValueError(f"rng (a seed) must be a non-negative integer; got {rng}.")
         return np.random.default_rng(rng)
     raise TypeError(f"rng must be a numpy.random.Generator, an int seed or None; got {_describe(rng)}.")
+
+
+def check_bool(value, name):
+    """A real boolean (True/False or NumPy's bool_); strings such as "no" are refused, not read as truthy."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{name} must be True or False; got {_describe(value)}.")

@@ -14,8 +14,17 @@ leaky_relu     z if z > 0 else α·z                  1 if z > 0 else α
 identity       z                                    1
 softmax        e^(z_k) / Σ_j e^(z_j)                ∂a_k/∂z_j = a_k (δ_kj − a_j)
 =============  ===================================  ===================================
+
+The table ``ACTIVATIONS`` (name → ``Activation``) is the one place every other part reads: ``MLP``
+(``f_into``, ``grad_mul``), the explorers' choice lists (``elementwise_names()``) and plot limits
+(``z_range``, ``a_range``, ``max_slope``), the figures (``formula``).  ``get_activation(name)`` returns
+one record.  To add an activation: write its two functions (f and f') and add one ``Activation`` to
+``_TABLE``; the tests in ``tests/test_activations.py`` check every entry.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -27,7 +36,7 @@ def _z(z):
 
 
 def step(z):
-    """Step function: 1 where z > 0, else 0 (the seed's convention: step(0) = 0)."""
+    """Step function: 1 where z > 0, else 0 (the lecture's convention: step(0) = 0)."""
     return (_z(z) > 0).astype(float)
 
 
@@ -48,7 +57,7 @@ def sigmoid(z):
 
 
 def sigmoid_grad(z):
-    """σ'(z) = σ(z)·(1 − σ(z))  — the seed's derivation, one line."""
+    """σ'(z) = σ(z)·(1 − σ(z))  — the lecture's derivation, one line."""
     s = sigmoid(z)
     return s * (1.0 - s)
 
@@ -107,6 +116,8 @@ def softmax(z, axis=-1):
     z = _z(z)
     if z.ndim == 0:
         raise ValueError("z must have at least one axis for softmax (one value per class); got a single number.")
+    if z.size == 0 or z.shape[axis] == 0:
+        raise ValueError(f"z must hold at least one value per row for softmax (one per class); got shape {z.shape}.")
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -115,26 +126,168 @@ def softmax_grad(z):
     r"""Jacobian of softmax along the last axis: ∂a_k/∂z_j = a_k (δ_kj − a_j).
 
     Shapes: z (..., K) → J (..., K, K).  In a network, softmax is paired with
-    cross-entropy, where the product simplifies to δ = a − t (see ``course_lib.mlp``).
+    cross-entropy, where the product simplifies to δ = a − t (see ``course_lib.losses``).
     """
     a = softmax(z)
     return a[..., :, None] * (np.eye(a.shape[-1]) - a[..., None, :])
 
 
-ACTIVATIONS = {
-    "step": (step, step_grad),
-    "sigmoid": (sigmoid, sigmoid_grad),
-    "tanh": (tanh, tanh_grad),
-    "relu": (relu, relu_grad),
-    "leaky_relu": (leaky_relu, leaky_relu_grad),
-    "identity": (identity, identity_grad),
-    "softmax": (softmax, softmax_grad),
-}
+# ---- fast in-place versions, used inside the network (no input checks; same formulas as above) ----
+# f_into(z, out): a = f(z) written into ``out`` (z, out: arrays of the same shape and float dtype).
+# grad_mul(z, a, delta): delta ⊙= f'(z), in place; ``a`` is f(z), already computed by the forward pass.
+
+
+def _step_into(z, out):
+    np.greater(z, 0, out=out)                            # 1 where z > 0 (step(0) = 0)
+    return out
+
+
+def _sigmoid_into(z, out):
+    with np.errstate(over="ignore"):                     # e^(−z) = inf for z < −88 gives σ = 0, correctly
+        np.negative(z, out=out)
+        np.exp(out, out=out)
+        out += 1
+        np.reciprocal(out, out=out)                      # 1 / (1 + e^(−z))
+    return out
+
+
+def _relu_into(z, out):
+    return np.maximum(z, 0, out=out)                     # max(0, z)
+
+
+def _leaky_relu_into(z, out, alpha=0.01):
+    np.multiply(z, alpha, out=out)
+    return np.maximum(z, out, out=out)                   # max(z, α·z) = z if z > 0 else α·z  (0 ≤ α ≤ 1)
+
+
+def _tanh_into(z, out):
+    return np.tanh(z, out=out)
+
+
+def _identity_into(z, out):
+    np.copyto(out, z)                                    # a = z
+    return out
+
+
+def _softmax_into(z, out):
+    np.subtract(z, z.max(axis=-1, keepdims=True), out=out)   # minus the row max: e^z cannot overflow
+    np.exp(out, out=out)
+    out /= out.sum(axis=-1, keepdims=True)               # e^(z_k) / Σ_j e^(z_j)
+    return out
+
+
+def _step_grad_mul(z, a, delta):
+    delta[...] = 0                                       # step'(z) = 0
+
+
+def _sigmoid_grad_mul(z, a, delta):
+    delta *= a * (1 - a)                                 # σ'(z) = σ(z)(1 − σ(z)) = a(1 − a)
+
+
+def _tanh_grad_mul(z, a, delta):
+    delta *= 1 - a * a                                   # tanh'(z) = 1 − tanh²(z) = 1 − a²
+
+
+def _relu_grad_mul(z, a, delta):
+    delta *= z > 0                                       # ReLU'(z) = 1 if z > 0 else 0
+
+
+def _leaky_relu_grad_mul(z, a, delta, alpha=0.01):
+    delta[z <= 0] *= alpha                               # leaky ReLU'(z) = 1 if z > 0 else α
+
+
+def _identity_grad_mul(z, a, delta):
+    pass                                                 # identity'(z) = 1
+
+
+def _softmax_grad_mul(z, a, delta):
+    # Jacobian-vector product along the last axis: Σ_k g_k ∂a_k/∂z_j = a_j (g_j − Σ_k g_k a_k)
+    delta -= (delta * a).sum(axis=-1, keepdims=True)
+    delta *= a
+
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation function: the maths, the fast in-place versions the network uses, display hints.
+
+    name        key in ``ACTIVATIONS``, e.g. "relu"
+    f           z → a = f(z) (checks its input; any shape; returns a new float array)
+    grad        z → f'(z) (element-wise; for softmax the Jacobian (..., K, K))
+    f_into      (z, out) → out: a = f(z) written into ``out``, no checks (inside ``MLP``)
+    grad_mul    (z, a, delta) → None: delta ⊙= f'(z) in place; may use a = f(z) (σ' = a(1 − a))
+    elementwise False only for softmax (each output depends on every z of the row)
+    z_range     a good plot range of z;   a_range: y-limits for a plot of f over z_range
+    max_slope   max |f'(z)| (for scaling a plot of the slope)
+    formula, grad_formula   display text, e.g. "max(0, z)" and "1 if z > 0 else 0"
+
+    f_into and grad_mul may be left out (None): they then fall back to ``out[...] = f(z)`` and
+    ``delta *= grad(z)`` — correct, only slower.  So a new activation costs one entry in ``_TABLE``
+    and its two functions.
+    """
+
+    name: str
+    f: Callable
+    grad: Callable
+    formula: str
+    grad_formula: str
+    z_range: tuple
+    a_range: tuple
+    max_slope: float
+    elementwise: bool = True
+    f_into: Callable | None = None
+    grad_mul: Callable | None = None
+
+    def __post_init__(self):
+        if self.f_into is None:
+            def f_into(z, out, f=self.f):
+                out[...] = f(z)
+                return out
+            object.__setattr__(self, "f_into", f_into)
+        if self.grad_mul is None:
+            def grad_mul(z, a, delta, grad=self.grad):
+                delta *= grad(z)
+            object.__setattr__(self, "grad_mul", grad_mul)
+
+    def __repr__(self):
+        return f"Activation({self.name!r}: a = {self.formula}, f'(z) = {self.grad_formula})"
+
+
+_TABLE = (
+    Activation("step", step, step_grad, "1 if z > 0 else 0", "0 (undefined at 0)",
+               z_range=(-4.0, 4.0), a_range=(-0.1, 1.1), max_slope=0.0,
+               f_into=_step_into, grad_mul=_step_grad_mul),
+    Activation("sigmoid", sigmoid, sigmoid_grad, "1 / (1 + e^(−z))", "σ(z)·(1 − σ(z))",
+               z_range=(-6.0, 6.0), a_range=(-0.1, 1.1), max_slope=0.25,
+               f_into=_sigmoid_into, grad_mul=_sigmoid_grad_mul),
+    Activation("tanh", tanh, tanh_grad, "(e^z − e^(−z)) / (e^z + e^(−z))", "1 − tanh²(z)",
+               z_range=(-4.0, 4.0), a_range=(-1.1, 1.1), max_slope=1.0,
+               f_into=_tanh_into, grad_mul=_tanh_grad_mul),
+    Activation("relu", relu, relu_grad, "max(0, z)", "1 if z > 0 else 0",
+               z_range=(-3.0, 3.0), a_range=(-0.5, 3.1), max_slope=1.0,
+               f_into=_relu_into, grad_mul=_relu_grad_mul),
+    Activation("leaky_relu", leaky_relu, leaky_relu_grad, "z if z > 0 else 0.01·z", "1 if z > 0 else 0.01",
+               z_range=(-3.0, 3.0), a_range=(-0.5, 3.1), max_slope=1.0,
+               f_into=_leaky_relu_into, grad_mul=_leaky_relu_grad_mul),
+    Activation("identity", identity, identity_grad, "z", "1",
+               z_range=(-3.0, 3.0), a_range=(-3.3, 3.3), max_slope=1.0,
+               f_into=_identity_into, grad_mul=_identity_grad_mul),
+    Activation("softmax", softmax, softmax_grad, "e^(z_k) / Σ_j e^(z_j)", "a_k (δ_kj − a_j)",
+               z_range=(-4.0, 4.0), a_range=(-0.05, 1.05), max_slope=0.25, elementwise=False,
+               f_into=_softmax_into, grad_mul=_softmax_grad_mul),
+)
+
+ACTIVATIONS = {act.name: act for act in _TABLE}
+"""name → ``Activation``, in teaching order: step, sigmoid, tanh, relu, leaky_relu, identity, softmax."""
 
 
 def get_activation(name):
-    """Return ``(f, f_grad)`` for an activation name such as ``"relu"``."""
+    """The ``Activation`` record for a name such as ``"relu"`` (use ``.f``, ``.grad``, ``.formula``, …)."""
     if not isinstance(name, str):
         raise TypeError(f"activation must be a name (str) such as 'relu'; got {name!r} ({type(name).__name__}).")
     check_choice(name, "activation", ACTIVATIONS)
     return ACTIVATIONS[name]
+
+
+def elementwise_names():
+    """Names a single neuron (or a hidden layer) can use: every activation except softmax."""
+    return tuple(name for name, act in ACTIVATIONS.items() if act.elementwise)

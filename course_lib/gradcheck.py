@@ -10,9 +10,33 @@ Rule of thumb in float64: < 1e-7 excellent, < 1e-4 suspicious near kinks, > 1e-2
 """
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
-from ._validate import as_array, check_positive
+from ._validate import _describe, as_array, check_positive
+
+
+def _value_of(f, x, where):
+    """f(x) as a float, or a clear error naming f and what it returned."""
+    value = f(x)
+    name = getattr(f, "__name__", type(f).__name__)
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        got = (f"an array of shape {value.shape}" if isinstance(value, np.ndarray)
+               else _describe(value))
+        raise TypeError(
+            f"f must return a single number (a scalar, e.g. the loss E); f ({name}) returned {got} at {where}. "
+            "If f computes one value per entry, return their sum (np.sum) or the entry you want."
+        )
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(
+            f"f must return a finite number near x; f ({name}) returned {value} at {where}, "
+            "so the numerical gradient is undefined there (try a smaller h or another x)."
+        )
+    return value
 
 
 def numerical_gradient(f, x, h=1e-5):
@@ -22,21 +46,25 @@ def numerical_gradient(f, x, h=1e-5):
     x: array of any shape (not modified).  Returns an array of x's shape (float64).
     """
     if not callable(f):
-        raise TypeError(f"f must be a function that returns a number; got {type(f).__name__}.")
+        raise TypeError(f"f must be a function that returns a number; got {_describe(f)}.")
     h = check_positive(h, "h")
     x = as_array(x, "x").astype(np.float64, copy=True)   # our own copy: the caller's x is never touched
     grad = np.zeros_like(x)
     flat, gflat = x.reshape(-1), grad.reshape(-1)
     for i in range(flat.size):
         old = flat[i]
+        where = f"x[{', '.join(str(int(k)) for k in np.unravel_index(i, x.shape))}]" if x.ndim else "x"
         flat[i] = old + h
-        f_plus = float(f(x))
+        f_plus = _value_of(f, x, f"{where} + h")
         flat[i] = old - h
-        f_minus = float(f(x))
+        f_minus = _value_of(f, x, f"{where} − h")
         flat[i] = old
-        gflat[i] = (f_plus - f_minus) / (2.0 * h)
-    if not np.all(np.isfinite(grad)):
-        raise ValueError("f returned NaN or inf near x; the numerical gradient is undefined there.")
+        gflat[i] = (f_plus - f_minus) / (2.0 * h)          # Python floats: overflow gives inf, checked below
+        if not np.isfinite(gflat[i]):
+            raise ValueError(
+                f"the numerical gradient overflowed at {where}: f changes from {f_minus:g} to {f_plus:g} "
+                "over 2h, which float64 cannot hold; f's values near x are too large."
+            )
     return grad
 
 
@@ -46,4 +74,6 @@ def rel_error(a, b):
     b = as_array(b, "b")
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape; got {a.shape} and {b.shape}.")
-    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-12), initial=0.0))
+    # Halving a and b changes nothing in the ratio but keeps |a − b| and |a| + |b| finite near 1e308.
+    a, b = a / 2, b / 2
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 0.5e-12), initial=0.0))

@@ -1,4 +1,4 @@
-"""Linear regression ŷ = a·x + b, fitted by gradient descent (seed 004, Hubble's 1929 data).
+"""Linear regression ŷ = a·x + b, fitted by gradient descent (lecture 004, Hubble's 1929 data).
 
     E(a, b)   = (1/N) Σ_i (a·x_i + b − y_i)²                 mean squared error (平均二乗誤差)
     ∂E/∂a     = (2/N) Σ_i (a·x_i + b − y_i)·x_i
@@ -34,18 +34,33 @@ def predict(x, a, b):
     return float(y_hat) if y_hat.ndim == 0 else y_hat
 
 
+def _finite(values, what, a, b):
+    """``values`` unchanged, or a ValueError when float64 overflowed (inf/NaN) for these a, b."""
+    if not np.all(np.isfinite(values)):
+        raise ValueError(
+            f"{what} overflowed to infinity for a = {float(a):g}, b = {float(b):g}: the residuals a·x + b − y "
+            "are too large for float64. a and b must be of the size the data suggest (or rescale x and y, "
+            "e.g. with standardize)."
+        )
+    return values
+
+
 def mse(a, b, x, y):
     """E(a, b) = mean((a·x + b − y)²)."""
     x, y = _xy(x, y)
-    r = predict(x, a, b) - y
-    return float(np.mean(r * r))
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = predict(x, a, b) - y
+        E = float(np.mean(r * r))
+    return _finite(E, "E(a, b)", a, b)
 
 
 def mse_grad(a, b, x, y):
     """(∂E/∂a, ∂E/∂b) = (2·mean(r·x), 2·mean(r)) with residuals r = a·x + b − y."""
     x, y = _xy(x, y)
-    r = predict(x, a, b) - y
-    return float(2.0 * np.mean(r * x)), float(2.0 * np.mean(r))
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = predict(x, a, b) - y
+        grad = float(2.0 * np.mean(r * x)), float(2.0 * np.mean(r))
+    return _finite(grad, "The gradient (∂E/∂a, ∂E/∂b)", a, b)
 
 
 def least_squares(x, y):
@@ -61,6 +76,8 @@ def least_squares(x, y):
 def standardize(x):
     """x_scaled = (x − mean) / std. Returns (x_scaled, mean, std); undo with x = x_scaled·std + mean."""
     x = as_array(x, "x", ndim=1)
+    if x.size < 2:
+        raise ValueError(f"x needs at least 2 values to standardize; got {x.size}.")
     std = float(x.std())
     if std == 0:
         raise ValueError("x must not be constant (its standard deviation is 0).")
@@ -71,10 +88,20 @@ def standardize(x):
 def loss_grid(x, y, a_values, b_values):
     """E(a, b) on a grid, for contour plots. Returns shape (len(b_values), len(a_values))."""
     x, y = _xy(x, y)
-    A = as_array(a_values, "a_values", ndim=1)[None, :, None]
-    B = as_array(b_values, "b_values", ndim=1)[:, None, None]
-    r = A * x[None, None, :] + B - y[None, None, :]
-    return np.mean(r * r, axis=-1)
+    A = as_array(a_values, "a_values", ndim=1)
+    B = as_array(b_values, "b_values", ndim=1)
+    for name, values in (("a_values", A), ("b_values", B)):
+        if values.size == 0:
+            raise ValueError(f"{name} must hold at least one value; got an empty list.")
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = A[None, :, None] * x[None, None, :] + B[:, None, None] - y[None, None, :]
+        E = np.mean(r * r, axis=-1)
+    if not np.all(np.isfinite(E)):
+        raise ValueError(
+            f"E(a, b) overflowed to infinity on the grid (a from {A.min():g} to {A.max():g}, b from {B.min():g} "
+            f"to {B.max():g}): a_values and b_values must be of the size the data suggest."
+        )
+    return E
 
 
 @dataclass

@@ -3,15 +3,17 @@
     z = w·x + b = w1·x1 + w2·x2 + … + wn·xn + b        (weighted sum plus bias)
     a = f(z)                                           (activation)
 
-Seed 001 writes the same neuron with a threshold θ (閾値) instead of a bias:
+Lecture 001 writes the same neuron with a threshold θ (閾値) instead of a bias:
     s = w·x − θ,   y = a(s)        so  b = −θ.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
-from ._validate import as_array, check_number
-from .activations import get_activation, step
+from ._validate import _describe, as_array, check_number
+from .activations import elementwise_names, get_activation, step
 
 #: Target outputs of the classic logic gates for inputs (0,0), (0,1), (1,0), (1,1).
 GATES = {
@@ -25,17 +27,35 @@ GATES = {
 #: The four input pairs of a 2-input truth table, in the order of ``GATES``.
 BINARY_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 
-#: The seed's 3-neuron network (Exercise 3 / 演習3): n1 and n2 read (x1, x2); n3 reads (n1, n2).
+#: The lecture's 3-neuron network (Exercise 3 / 演習3): n1 and n2 read (x1, x2); n3 reads (n1, n2).
 #: All three use ReLU. Output for (0,0), (0,1), (1,0), (1,1): 1, 0, 0, 1.
-SEED_NETWORK = {
+LECTURE_NETWORK = {
     "n1": {"w": (1.0, 1.0), "b": 0.0},
     "n2": {"w": (1.0, 1.0), "b": -1.0},
     "n3": {"w": (-1.0, 2.0), "b": 1.0},
 }
 
 
-def _inputs_and_weights(x, w):
+def _activation(name):
+    """The activation record for a single neuron: an element-wise one (softmax needs a whole layer)."""
+    act = get_activation(name)
+    if not act.elementwise:
+        raise ValueError(
+            f"activation must be one a single neuron can use ({', '.join(map(repr, elementwise_names()))}); "
+            f"got {name!r}, which needs a whole layer (one z per class)."
+        )
+    return act
+
+
+def _weights(w):
     w = as_array(w, "w", ndim=1)
+    if w.size == 0:
+        raise ValueError("w must hold at least one weight (one per input); got an empty list.")
+    return w
+
+
+def _inputs_and_weights(x, w):
+    w = _weights(w)
     x = as_array(x, "x", ndim=(1, 2))
     if x.shape[-1] != w.shape[0]:
         raise ValueError(
@@ -49,7 +69,7 @@ def weighted_sum(x, w, b=0.0):
     """z = w·x + b.
 
     Shapes: x (n,) → z is a number; x (m, n) (m samples) → z (m,). w (n,).
-    Example (seed 000): weighted_sum([0.1, 0.8, -0.5], [0.3, -0.5, 0.2], 0.2) = −0.27.
+    Example (lecture 000): weighted_sum([0.1, 0.8, -0.5], [0.3, -0.5, 0.2], 0.2) = −0.27.
     """
     x, w = _inputs_and_weights(x, w)
     b = check_number(b, "b")
@@ -59,13 +79,12 @@ def weighted_sum(x, w, b=0.0):
 
 def neuron(x, w, b=0.0, activation="step"):
     """a = f(w·x + b) for the activation named ``activation`` ("step", "sigmoid", "tanh", "relu", …)."""
-    f, _ = get_activation(activation)
-    a = f(weighted_sum(x, w, b))
+    a = _activation(activation).f(weighted_sum(x, w, b))
     return float(a) if np.ndim(a) == 0 else a
 
 
 def threshold_neuron(x, w, theta):
-    """The seed's threshold form: s = w·x − θ, y = step(s)  (fires when the weighted sum exceeds θ)."""
+    """The lecture's threshold form: s = w·x − θ, y = step(s)  (fires when the weighted sum exceeds θ)."""
     theta = check_number(theta, "theta")
     y = step(weighted_sum(x, w, -theta))
     return float(y) if np.ndim(y) == 0 else y
@@ -80,10 +99,11 @@ class Neuron:
     """
 
     def __init__(self, w, b=0.0, activation="step"):
-        self.w = as_array(w, "w", ndim=1).copy()
+        self.w = _weights(w).copy()
         self.b = check_number(b, "b")
+        act = _activation(activation)
         self.activation = activation
-        self.f, self.f_grad = get_activation(activation)
+        self.f, self.f_grad = act.f, act.grad
 
     def z(self, x):
         """Weighted sum plus bias, z = w·x + b."""
@@ -101,7 +121,7 @@ class Neuron:
 
     def matches(self, gate):
         """True when this neuron's truth table equals the logic gate ``gate`` ("AND", "OR", "NAND", "NOR", "XOR")."""
-        if gate not in GATES:
+        if not isinstance(gate, str) or gate not in GATES:
             raise ValueError(f"gate must be one of {', '.join(map(repr, GATES))}; got {gate!r}.")
         return bool(np.array_equal(self.truth_table()[:, 2], np.array(GATES[gate], dtype=float)))
 
@@ -110,21 +130,34 @@ class Neuron:
         return f"Neuron(w=[{w}], b={self.b:g}, activation={self.activation!r})"
 
 
-def three_neuron_network(x1, x2, params=None):
-    """The seed's network (演習3): n3(n1(x1, x2), n2(x1, x2)), every neuron ReLU.
-
-    ``params`` has the shape of ``SEED_NETWORK``; x1, x2 are numbers or equal-shape arrays.
-    """
-    p = SEED_NETWORK if params is None else params
+def _network_params(params):
+    """Check ``params`` (the layout of ``LECTURE_NETWORK``); returns {key: (w (2,), b)}."""
+    layout = "a dict like LECTURE_NETWORK: 'n1', 'n2', 'n3', each {'w': (w1, w2), 'b': b}"
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be {layout}; got {_describe(params)}.")
+    checked = {}
     for key in ("n1", "n2", "n3"):
-        if key not in p or "w" not in p[key] or "b" not in p[key]:
-            raise ValueError(f"params must have entries 'n1', 'n2', 'n3', each with 'w' (2 numbers) and 'b'; missing {key!r}.")
+        entry = params.get(key)
+        if not isinstance(entry, Mapping) or "w" not in entry or "b" not in entry:
+            what = "missing" if entry is None else _describe(entry)
+            raise ValueError(f"params must be {layout}; params[{key!r}] is {what}.")
+        w = as_array(entry["w"], f"params[{key!r}]['w']", shape=(2,))
+        checked[key] = (w, check_number(entry["b"], f"params[{key!r}]['b']"))
+    return checked
+
+
+def three_neuron_network(x1, x2, params=None):
+    """The lecture's network (演習3): n3(n1(x1, x2), n2(x1, x2)), every neuron ReLU.
+
+    ``params`` has the shape of ``LECTURE_NETWORK``; x1, x2 are numbers or equal-shape arrays.
+    """
+    p = _network_params(LECTURE_NETWORK if params is None else params)
     x1 = as_array(x1, "x1")
     x2 = as_array(x2, "x2")
     if x1.shape != x2.shape:
         raise ValueError(f"x1 and x2 must have the same shape; got {x1.shape} and {x2.shape}.")
     X = np.stack([x1, x2], axis=-1)
-    h1 = neuron(X.reshape(-1, 2), p["n1"]["w"], p["n1"]["b"], "relu")
-    h2 = neuron(X.reshape(-1, 2), p["n2"]["w"], p["n2"]["b"], "relu")
-    out = neuron(np.column_stack([h1, h2]), p["n3"]["w"], p["n3"]["b"], "relu").reshape(x1.shape)
+    h1 = neuron(X.reshape(-1, 2), *p["n1"], "relu")
+    h2 = neuron(X.reshape(-1, 2), *p["n2"], "relu")
+    out = neuron(np.column_stack([h1, h2]), *p["n3"], "relu").reshape(x1.shape)
     return float(out) if out.ndim == 0 else out

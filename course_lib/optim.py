@@ -2,14 +2,15 @@ r"""Gradient-descent optimizers (勾配法): SGD, Momentum, AdaGrad, Adam.
 
 Each one moves every parameter array p against its gradient g = ∂E/∂p, *in place*::
 
-    SGD        p ← p − η g                                   (the seed's w_{k+1} = w_k + η Δw_k, Δw = −∇E)
+    SGD        p ← p − η g                                   (the lecture's w_{k+1} = w_k + η Δw_k, Δw = −∇E)
     Momentum   v ← μ v − η g;            p ← p + v           (a ball rolling downhill keeps its speed)
     AdaGrad    h ← h + g²;               p ← p − η g / (√h + ε)   (big past gradients → smaller steps)
     Adam       m ← β1 m + (1 − β1) g;    v ← β2 v + (1 − β2) g²
                p ← p − η m̂ / (√v̂ + ε),   m̂ = m / (1 − β1ᵗ),  v̂ = v / (1 − β2ᵗ)
 
 Usage: ``opt = Adam(lr=1e-3); opt.step(net.params, net.grads)`` after each ``net.backward``
-(``fit`` passes ``[net.param_vector]``, all weights in one array: fewer, longer NumPy calls).
+(``net.train_step`` passes ``[net.param_vector]``, all weights in one array: fewer, longer NumPy calls).
+A gradient with NaN or inf is refused with an error naming it (``grads[i]``), never applied.
 η is ``lr`` (the learning rate).  The state (v, h, m, …) belongs to one list of parameters: use a new
 optimizer for a new network.
 
@@ -43,6 +44,15 @@ class Optimizer:
     def _hyper(self):
         return {"lr": self.lr}
 
+    @property
+    def param_shapes(self):
+        """Shapes of the parameter arrays this optimizer keeps its state for (None before the first step).
+
+        ``MLP.train_step`` hands a fresh optimizer the network's one flat vector; one that already
+        took steps on ``net.params`` (a list of arrays) goes on with that list.
+        """
+        return None if self._shapes is None else list(self._shapes)
+
     def _new_state(self, p):
         return {"s": np.zeros_like(p)}
 
@@ -65,6 +75,14 @@ class Optimizer:
         if [getattr(g, "shape", None) for g in grads] != shapes:
             raise ValueError(f"grads must match params one to one: shapes {shapes}; "
                              f"got {[getattr(g, 'shape', None) for g in grads]}.")
+        for i, g in enumerate(grads):
+            # g·g is NaN or inf when any g is (one BLAS call); only then count exactly (a huge but
+            # finite g also overflows g·g)
+            if not math.isfinite(np.vdot(g, g)) and not np.all(np.isfinite(g)):
+                bad = int(g.size - np.count_nonzero(np.isfinite(g)))
+                raise ValueError(f"grads[{i}] contains {bad} NaN or infinite value(s); a gradient must be finite "
+                                 "numbers. The learning rate is probably too large (training diverged), or the "
+                                 "inputs are not scaled (e.g. pixel values 0…255 instead of 0…1).")
         self.t += 1
         for p, g, state in zip(params, grads, self.state):
             self._update(p, g, **state)
@@ -131,8 +149,10 @@ class Adam(Optimizer):
     """Adam (Kingma & Ba 2015): Momentum's average of g plus AdaGrad's per-weight scale, bias-corrected.
 
     m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²;  p ← p − η m̂ / (√v̂ + ε)  with m̂ = m/(1 − β1ᵗ),
-    v̂ = v/(1 − β2ᵗ).  Computed as p ← p − η_t m / (√v + ε_t) with η_t = η √(1 − β2ᵗ)/(1 − β1ᵗ) and
-    ε_t = ε √(1 − β2ᵗ): the same number (multiply top and bottom by √(1 − β2ᵗ)), two passes fewer.
+    v̂ = v/(1 − β2ᵗ).  Computed with the sums m̃ = m/(1 − β1) and ṽ = v/(1 − β2), which need one pass
+    each fewer (m̃ ← β1 m̃ + g, ṽ ← β2 ṽ + g²), as p ← p − η_t m̃ / (√ṽ + ε_t) with
+    c = √((1 − β2)/(1 − β2ᵗ)), η_t = η (1 − β1) / ((1 − β1ᵗ) c) and ε_t = ε / c: the same number
+    (put m = (1 − β1) m̃ and v = (1 − β2) ṽ into the update).
     """
 
     def __init__(self, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -151,22 +171,20 @@ class Adam(Optimizer):
         # bias corrections depend only on t: compute them once per step, not once per array.
         # (Python floats, not NumPy float64 scalars, so float32 arrays stay float32.)
         t = self.t + 1
-        c2 = math.sqrt(1 - self.beta2 ** t)
-        self._lr_t, self._eps_t = self.lr * c2 / (1 - self.beta1 ** t), self.eps * c2
+        c = math.sqrt((1 - self.beta2) / (1 - self.beta2 ** t))
+        self._lr_t, self._eps_t = self.lr * (1 - self.beta1) / ((1 - self.beta1 ** t) * c), self.eps / c
         super().step(params, grads)
 
-    def _update(self, p, g, m, v, s):
+    def _update(self, p, g, m, v, s):       # m, v hold m̃ = m/(1 − β1) and ṽ = v/(1 − β2)
         m *= self.beta1
-        np.multiply(g, 1 - self.beta1, out=s)
-        m += s                              # m ← β1 m + (1 − β1) g
+        m += g                              # m̃ ← β1 m̃ + g
         v *= self.beta2
         np.multiply(g, g, out=s)
-        s *= 1 - self.beta2
-        v += s                              # v ← β2 v + (1 − β2) g²
+        v += s                              # ṽ ← β2 ṽ + g²
         np.sqrt(v, out=s)
         s += self._eps_t
         np.divide(m, s, out=s)
-        s *= self._lr_t                     # s = η_t m / (√v + ε_t)
+        s *= self._lr_t                     # s = η_t m̃ / (√ṽ + ε_t)
         p -= s
 
 

@@ -9,7 +9,11 @@
 
 It only changes matplotlib's ``rcParams`` (what a figure looks like when it
 is *drawn*): figures that already exist, e.g. an explorer built before the
-call, keep their size — re-run the cell that builds them.  For the notebook
+call, keep their size — re-run the cell that builds them.  The figures of
+``course_lib.figures`` use relative font sizes ("small", "large", …) and
+sizes relative to ``figure.figsize``, so everything they draw grows with
+``scale`` (tests/test_figures.py checks this for every figure); a size
+typed as a number in a notebook (``fontsize=8``, ``figsize=(6, 4)``) does not.  For the notebook
 text itself use JupyterLab's View ▸ Presentation Mode and Ctrl + "+" (zoom).
 """
 from __future__ import annotations

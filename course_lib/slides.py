@@ -17,7 +17,8 @@ ship them are installed (``pip install sphinx-revealjs jupyter-server-mathjax``)
 they are copied next to the decks (``_assets/``) and the decks then open
 from disk with no network.  Without those packages the decks load reveal.js
 and MathJax from the CDN (the same URLs nbconvert uses), i.e. viewing needs
-an internet connection.
+an internet connection; ``export_slides`` then warns (``CDNFallbackWarning``)
+and the command line prints the same advice.
 
 The decks are static: widgets (the explorers) cannot move without a kernel.
 An explorer's output shows the PNG of its figure that it stores beside the
@@ -29,15 +30,26 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import logging
+import os
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
-__all__ = ["export_slides", "find_local_assets"]
+from ._validate import _describe, check_bool
+
+__all__ = ["CDNFallbackWarning", "export_slides", "find_local_assets"]
 
 CDN_REVEAL = "https://unpkg.com/reveal.js@4.0.2"  # nbconvert 7's default
 CDN_MATHJAX = "https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/latest.js?config=TeX-AMS_CHTML-full,Safe"
 ASSETS_DIR = "_assets"
+#: The PyPI package that ships each asset (for the messages that say what to install).
+ASSET_PACKAGES = {"reveal": "sphinx-revealjs", "mathjax": "jupyter-server-mathjax"}
+_ASSET_NAMES = {"reveal": "reveal.js", "mathjax": "MathJax"}
+
+
+class CDNFallbackWarning(UserWarning):
+    """export_slides() found no local reveal.js and/or MathJax: the decks load them from a CDN (need internet)."""
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 # nbconvert's HTML priority minus the widget view and JavaScript: a static
@@ -176,13 +188,20 @@ def _chapters(notebooks_dir: Path) -> list[Path]:
     return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith("."))
 
 
+def _folder_arg(value, name) -> Path:
+    if isinstance(value, bytes) or not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a folder path (str or pathlib.Path); got {_describe(value)}.")
+    return Path(value)
+
+
 def export_slides(notebooks_dir, out_dir, *, offline: bool | None = None) -> list[Path]:
     """Export every ``*.ipynb`` in ``notebooks_dir`` to ``out_dir/NAME.slides.html``.
 
     offline: None (default) uses local reveal.js / MathJax copies when the
-             packages that ship them are installed, else the CDN;  True
-             requires the local copies (RuntimeError naming the packages to
-             install if absent);  False always uses the CDN.
+             packages that ship them are installed, else the CDN and a
+             ``CDNFallbackWarning`` naming what to install;  True requires the
+             local copies (RuntimeError naming the packages to install if
+             absent);  False always uses the CDN (no warning).
     Returns the paths of the decks, in chapter order.
     """
     import nbformat
@@ -190,20 +209,34 @@ def export_slides(notebooks_dir, out_dir, *, offline: bool | None = None) -> lis
     from nbconvert import SlidesExporter
     from traitlets.config import Config
 
-    notebooks_dir, out_dir = Path(notebooks_dir), Path(out_dir)
+    notebooks_dir = _folder_arg(notebooks_dir, "notebooks_dir")
+    out_dir = _folder_arg(out_dir, "out_dir")
     if not notebooks_dir.is_dir():
         raise FileNotFoundError(f"notebooks_dir must be a directory of notebooks; got {str(notebooks_dir)!r}.")
-    if offline not in (None, True, False):
-        raise TypeError(f"offline must be None, True or False; got {offline!r}.")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FileExistsError(f"out_dir must be a folder (new or existing); got {str(out_dir)!r}, which is a file.")
+    if offline is not None:
+        try:
+            offline = check_bool(offline, "offline")
+        except TypeError:
+            raise TypeError(f"offline must be None, True or False; got {_describe(offline)}.") from None
     chapters = _chapters(notebooks_dir)
     if not chapters:
         raise FileNotFoundError(f"no *.ipynb notebooks in {str(notebooks_dir)!r}.")
 
     assets = find_local_assets() if offline is not False else {}
-    if offline is True and set(assets) != {"reveal", "mathjax"}:
-        missing = {"reveal": "sphinx-revealjs", "mathjax": "jupyter-server-mathjax"}
-        need = " ".join(pkg for key, pkg in missing.items() if key not in assets)
-        raise RuntimeError(f"offline=True needs local copies of reveal.js and MathJax: pip install {need}")
+    missing = [key for key in ASSET_PACKAGES if key not in assets]
+    if missing and offline is not False:
+        what = " and ".join(_ASSET_NAMES[key] for key in missing)
+        install = "pip install " + " ".join(ASSET_PACKAGES[key] for key in missing)
+        if offline is True:
+            raise RuntimeError(f"offline=True needs local copies of reveal.js and MathJax; {what} not found: {install}")
+        warnings.warn(
+            f"No local copy of {what} was found, so the decks load {what} from a CDN when opened "
+            f"(viewing needs internet). For decks that open offline: {install}   and export again "
+            "(or pass offline=False to choose the CDN without this warning).",
+            CDNFallbackWarning, stacklevel=2,
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     urls = _copy_assets(assets, out_dir)
 
@@ -248,8 +281,10 @@ def main(argv=None) -> int:
     group.add_argument("--cdn", dest="offline", action="store_false", help="always load reveal.js/MathJax from the CDN")
     args = parser.parse_args(argv)
     try:
-        decks = export_slides(args.notebooks or _default_notebooks_dir(), args.out, offline=args.offline)
-    except (FileNotFoundError, RuntimeError, TypeError) as exc:
+        with warnings.catch_warnings():       # the command line prints its own note about the CDN below
+            warnings.simplefilter("ignore", CDNFallbackWarning)
+            decks = export_slides(args.notebooks or _default_notebooks_dir(), args.out, offline=args.offline)
+    except (FileNotFoundError, FileExistsError, RuntimeError, TypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for deck in decks:

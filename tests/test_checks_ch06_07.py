@@ -1,24 +1,12 @@
-"""Exercises of chapters 6 (MNIST) and 7 (deep learning), and the figure helpers they use.
+"""Exercises of chapters 6 (MNIST) and 7 (deep learning).
 
 Every exercise: one correct answer passes, typical wrong answers fail with a *specific* message,
 and an answer that is still ``...`` is "not attempted yet".
 """
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from course_lib import figures_ch06_07 as fig67  # noqa: E402
-from course_lib.checks import ch06, ch07  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+from course_lib.checks import ch06, ch07
 
 
 def ok(ex, answer):
@@ -104,8 +92,8 @@ def test_flatten():
     ok(ex, lambda image: image.reshape(-1))
     ok(ex, lambda image: np.ravel(image))
     wrong(ex, lambda image: image.T.reshape(-1), "column by column", "row by row")
-    wrong(ex, lambda image: image.reshape(1, -1), "the shape is (1, 6)", "1-D array")
-    wrong(ex, lambda image: image, "still 2 × 3")
+    wrong(ex, lambda image: image.reshape(1, -1), "right numbers, but shaped (1, 6)", "1-D array")
+    wrong(ex, lambda image: image, "still a 2-D image")
     wrong(ex, lambda image: image.reshape(784), "flatten([[0, 1, 2]", "raised ValueError")
     wrong(ex, "image.reshape(-1)", "expected a function")
 
@@ -143,10 +131,10 @@ def test_softmax():
 
     ok(ex, stable)
     with np.errstate(over="ignore", invalid="ignore"):
-        wrong(ex, lambda z: np.exp(z) / np.exp(z).sum(), "my_softmax([1000., 1001.])", "overflow",
+        wrong(ex, lambda z: np.exp(z) / np.exp(z).sum(), "my_softmax([1000, 1001])", "overflow",
               "np.exp(z - np.max(z))")
     wrong(ex, lambda z: np.exp(z), "add up to", "divide")
-    wrong(ex, lambda z: z / np.sum(z), "my_softmax([1., 2., 3.])", "exponential is missing")
+    wrong(ex, lambda z: z / np.sum(z), "my_softmax(", "exponential is missing")
     wrong(ex, lambda z: float(stable(z).max()), "one probability per input")
 
 
@@ -203,7 +191,7 @@ def test_count_params():
         return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
 
     ok(ex, good)
-    wrong(ex, lambda s: sum(a * b for a, b in zip(s[:-1], s[1:])), "count_params([12, 3, 2]) returned 42",
+    wrong(ex, lambda s: sum(a * b for a, b in zip(s[:-1], s[1:])), "count_params([12, 3, 2]) = 42",
           "weights only", "bias")
     wrong(ex, lambda s: sum(s), "counts the neurons")
     wrong(ex, lambda s: sum(a * b for a, b in zip(s[:-1], s[1:])) + sum(s), "inputs have no bias")
@@ -243,100 +231,6 @@ def test_depth_prediction():
     wrong(ex, "C", "do not tie")
 
 
-# ----------------------------------------------------------------------------------- figures
-def test_seed_images():
-    assert fig67.GREY_8X8.shape == (8, 8)
-    assert set(np.unique(fig67.GREY_8X8)) == {0, 1, 2, 3}                   # 4 grey levels
-    assert fig67.BW_4X4.tolist() == [[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 1]]  # seed 003 §6.2
-
-
-def test_show_pixels_writes_every_value():
-    fig, ax = plt.subplots()
-    fig67.show_pixels(ax, fig67.BW_4X4, cmap="gray_r", vmin=0, vmax=1, title="bw")
-    texts = [t.get_text() for t in ax.texts]
-    assert texts == [str(v) for v in fig67.BW_4X4.ravel()]
-    # readable: black text on white pixels (0 with gray_r), white text on black ones
-    assert ax.texts[0].get_color() == "black" and ax.texts[5].get_color() == "white"
-    fig2, ax2 = plt.subplots()
-    fig67.show_pixels(ax2, fig67.GREY_8X8, numbers=False)
-    assert len(ax2.texts) == 0
-    with pytest.raises(ValueError, match="image must be 2-dimensional"):
-        fig67.show_pixels(ax2, np.zeros(5))
-
-
-def test_colour_image_and_components():
-    photo = fig67.sample_colour_image(48)
-    assert photo.shape == (60, 48, 3)
-    assert 0.0 <= photo.min() and photo.max() <= 1.0
-    R, G, B = fig67.rgb_channels(photo)
-    assert np.array_equal(np.stack([R, G, B], axis=-1), photo)
-    with pytest.raises(ValueError, match="size must be >= 4"):
-        fig67.sample_colour_image(2)
-
-
-def test_luminance_colour_by_hand():
-    # a grey pixel has no colour (Cb = Cr = 0.5); pure red: Y = 0.299, Cr = 0.5 + 0.713·(1 − 0.299)
-    image = np.array([[[0.5, 0.5, 0.5], [1.0, 0.0, 0.0], [0.6, 0.4, 0.4]]])
-    before = image.copy()
-    Y, Cb, Cr = fig67.luminance_colour(image)
-    assert np.allclose(Y[0, :2], [0.5, 0.299])
-    assert np.allclose(Cb[0, :2], [0.5, 0.5 + 0.564 * (0 - 0.299)])
-    assert np.allclose(Cr[0, :2], [0.5, 0.5 + 0.713 * (1 - 0.299)])
-    assert np.array_equal(image, before)                      # caller's array untouched
-    only = fig67.colour_only(image, luminance=0.5)
-    assert only.shape == image.shape
-    assert np.allclose(only[0, 0], 0.5)                       # grey stays grey
-    pink = only[0, 2]                                         # a pale red keeps its hue at the new brightness
-    assert np.isclose(0.299 * pink[0] + 0.587 * pink[1] + 0.114 * pink[2], 0.5, atol=1e-3)
-    assert pink[0] > pink[1] and np.isclose(pink[1], pink[2], atol=1e-3)
-    assert 0.0 <= only.min() and only.max() <= 1.0            # saturated colours are clipped into range
-
-
-def test_most_confident_mistakes():
-    proba = np.array([[0.9, 0.1],    # label 0: correct
-                      [0.8, 0.2],    # label 1: wrong, confidence 0.8
-                      [0.4, 0.6],    # label 0: wrong, confidence 0.6
-                      [0.05, 0.95],  # label 0: wrong, confidence 0.95
-                      [0.3, 0.7]])   # label 1: correct
-    y = np.array([0, 1, 0, 0, 1])
-    assert fig67.most_confident_mistakes(proba, y, k=2).tolist() == [3, 1]
-    assert fig67.most_confident_mistakes(proba, y, k=10).tolist() == [3, 1, 2]
-    assert fig67.most_confident_mistakes(proba[[0, 4]], y[[0, 4]]).tolist() == []
-    with pytest.raises(ValueError, match="y_true must have shape"):
-        fig67.most_confident_mistakes(proba, y[:3])
-
-
-def test_weight_images():
-    W = np.random.default_rng(0).normal(size=(784, 20))
-    fig = fig67.weight_images(W, n=10, cols=5)
-    shown = [ax for ax in fig.axes if ax.images]
-    assert len(shown) == 10
-    assert shown[3].images[0].get_array().shape == (28, 28)
-    assert np.allclose(shown[3].images[0].get_array(), W[:, 3].reshape(28, 28))
-    with pytest.raises(ValueError, match="n must be <= 20"):
-        fig67.weight_images(W, n=21)
-
-
-def test_composed_network_counts_layers():
-    fig, ax = plt.subplots()
-    assert fig67.composed_network(ax, blocks=(3, 2, 3)) == 8
-    assert any("network 2: 2 layers" in t.get_text() for t in ax.texts)
-    with pytest.raises(ValueError, match="blocks"):
-        fig67.composed_network(ax, blocks=(3, 0))
-
-
-def test_feature_levels_builds_parts_from_edges():
-    fig = fig67.feature_levels()
-    titles = [ax.get_title() for ax in fig.axes]
-    assert titles[4:] == ["eye", "nose", "mouth", "face"]
-    edges = [ax.images[0].get_array() for ax in fig.axes[:4]]
-    assert all(e.shape == (3, 3) and e.sum() == 3 for e in edges)           # a line of 3 pixels each
-    face = fig.axes[-1].images[0].get_array()
-    eye = fig.axes[4].images[0].get_array()
-    assert np.array_equal(face[2:11, 2:11], eye)                             # the face contains the eye part
-
-
-def test_example_images_are_read_only():
-    for image in (fig67.GREY_8X8, fig67.BW_4X4, ch06.MYSTERY_4X4):
-        with pytest.raises(ValueError, match="read-only"):
-            image[0, 0] = 9
+def test_the_mystery_image_is_read_only():
+    with pytest.raises(ValueError, match="read-only"):
+        ch06.MYSTERY_4X4[0, 0] = 9

@@ -1,5 +1,11 @@
 """Datasets: shapes, dtypes, label counts, and a corrupted or missing copy → a clear error."""
+import gzip
+import hashlib
+import math
 import shutil
+import struct
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -92,7 +98,112 @@ def test_checksums_cover_every_data_file():
     folder = datasets.data_dir()
     listed = {line.split()[1] for line in (folder / "SHA256SUMS").read_text().splitlines() if line.strip()}
     on_disk = {str(p.relative_to(folder)) for p in folder.rglob("*")
-               if p.is_file() and p.name not in ("SHA256SUMS", "README.md")}
+               if p.is_file() and p.name not in ("SHA256SUMS", "README.md", ".gitattributes")}
     assert listed == on_disk
     for name in listed:
         datasets.verified_path(name)  # every hash matches
+
+
+# --------------------------------------------------------------------------- temporary data folders
+# For a user who edits a file and regenerates its checksum on purpose: write files plus a matching
+# SHA256SUMS into a private folder and load from it with data_dir=.  (Also used by test_bad_inputs_data.)
+
+REAL = datasets.data_dir()
+
+
+def sha256_line(name, content: bytes) -> str:
+    return f"{hashlib.sha256(content).hexdigest()}  {name}\n"
+
+
+def write_data(folder, files: dict, sums=None):
+    """Write ``files`` {name: bytes} into ``folder`` with a SHA256SUMS that matches them (or ``sums``)."""
+    folder = Path(folder)
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    if sums is None:
+        sums = "".join(sha256_line(name, content) for name, content in files.items())
+    (folder / "SHA256SUMS").write_bytes(sums if isinstance(sums, bytes) else sums.encode("utf-8"))
+    return folder
+
+
+def load_from(loader, files: dict, *, sums=None, **kwargs):
+    """Call ``loader(data_dir=<a fresh folder holding files>, **kwargs)``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        return loader(data_dir=write_data(tmp, files, sums), **kwargs)
+
+
+def idx_gz(magic: int, shape, payload: bytes = None, *, raw=False) -> bytes:
+    """A gzipped IDX file: big-endian magic and sizes, then the bytes (zeros unless given)."""
+    if payload is None:
+        payload = bytes(math.prod(shape))
+    data = struct.pack(f">{1 + len(shape)}I", magic, *shape) + payload
+    return data if raw else gzip.compress(data)
+
+
+def mnist_files(n=3, *, images=None, labels=None, split="test"):
+    """A tiny MNIST split of ``n`` images (pixel i of image k is (k + i) % 256) and labels 0, 1, 2, …"""
+    prefix = "t10k" if split == "test" else "train"
+    pixels = bytes((k + i) % 256 for k in range(n) for i in range(784))
+    return {
+        f"mnist/{prefix}-images-idx3-ubyte.gz": idx_gz(2051, (n, 28, 28), pixels) if images is None else images,
+        f"mnist/{prefix}-labels-idx1-ubyte.gz": idx_gz(2049, (n,), bytes(range(n))) if labels is None else labels,
+    }
+
+
+def real(name) -> bytes:
+    return (REAL / name).read_bytes()
+
+
+def test_loaders_take_a_data_dir(tmp_path):
+    copy = write_data(tmp_path, {name: real(name) for name in ("hubble1929.csv", "letters_4x3.csv", "brain_neurons.csv")})
+    assert load_hubble(data_dir=copy).names.shape == (24,)
+    assert str(load_letters(data_dir=str(copy)).letters[0]) == "C"
+    assert load_brain_neurons(data_dir=copy).neurons[0] == 11_000
+
+
+def test_a_tiny_mnist_in_a_data_dir_loads_exactly():
+    X, y = load_from(load_mnist, mnist_files(3), split="test")
+    assert X.shape == (3, 28, 28) and X.dtype == np.uint8 and list(y) == [0, 1, 2] and y.dtype == np.int64
+    assert X[2, 0, 5] == 7 and X.flags.writeable
+    Xf, _ = load_from(load_mnist, mnist_files(3, split="train"), split="train", flatten=True, normalize=True)
+    assert Xf.shape == (3, 784) and Xf.dtype == np.float32 and Xf[1, 1] == pytest.approx(2 / 255)
+
+
+@pytest.mark.parametrize("line", [
+    "{digest}  hubble1929.csv",            # sha256sum's text mode
+    "{digest} *hubble1929.csv",            # binary mode
+    "{digest} hubble1929.csv",             # one space
+    "{digest}  ./hubble1929.csv",
+    "{DIGEST}  hubble1929.csv",            # upper-case hex (certutil, PowerShell's Get-FileHash)
+    "\ufeff{digest}  hubble1929.csv\r",    # a byte-order mark and CRLF line ends
+])
+def test_sha256sums_lines_in_every_common_form_are_read(line):
+    content = real("hubble1929.csv")
+    digest = hashlib.sha256(content).hexdigest()
+    sums = line.format(digest=digest, DIGEST=digest.upper()) + "\n\n"
+    assert load_from(load_hubble, {"hubble1929.csv": content}, sums=sums).names.shape == (24,)
+
+
+def test_an_edited_file_with_its_new_checksum_is_used():
+    content = real("hubble1929.csv").replace(b"NGC 4649,2.0,1090", b"NGC 4649,2.0,1900")
+    assert load_from(load_hubble, {"hubble1929.csv": content}).velocity[-1] == 1900
+
+
+def test_a_relabelled_letter_with_consistent_targets_is_accepted():
+    # Any name other than C and T means "neither" (targets 0, 0), e.g. an "I" that was listed as a T.
+    content = real("letters_4x3.csv").replace(b"6,T,0,1,", b"6,I,0,0,")
+    letters = load_from(load_letters, {"letters_4x3.csv": content})
+    assert letters.letters[5] == "I" and list(letters.T[5]) == [0, 0]
+
+
+@pytest.mark.parametrize("flag", ["flatten", "normalize"])
+@pytest.mark.parametrize("value", ["no", "False", 1, 0, None, np.array(True)])
+def test_boolean_options_need_real_booleans(flag, value):
+    with pytest.raises(TypeError, match=f"{flag} must be True or False"):
+        load_mnist("test", **{flag: value})
+
+
+def test_numpy_bools_are_booleans():
+    X, _ = load_from(load_mnist, mnist_files(2), split="test", flatten=np.bool_(True))
+    assert X.shape == (2, 784)

@@ -26,8 +26,8 @@ def numerical_grads(net, X, T, loss):
     return grads
 
 
-def test_seed_12_3_2_network_has_47_parameters():
-    # seed 001: (inputs + 1) × hidden + (hidden + 1) × outputs = 13·3 + 4·2 = 47
+def test_lecture_12_3_2_network_has_47_parameters():
+    # lecture 001: (inputs + 1) × hidden + (hidden + 1) × outputs = 13·3 + 4·2 = 47
     net = MLP([12, 3, 2], ["sigmoid", "sigmoid"], rng=0)
     assert net.n_params == 47
     assert [w.shape for w in net.W] == [(12, 3), (3, 2)]
@@ -36,14 +36,17 @@ def test_seed_12_3_2_network_has_47_parameters():
 
 
 def test_dtypes_and_repr():
-    net = MLP([3, 2], ["identity"], rng=0)
+    # the same default, float64, for a random and a hand-set network; float32 on request
+    assert MLP([3, 2], ["identity"], rng=0).W[0].dtype == np.float64
+    net = MLP([3, 2], ["identity"], rng=0, dtype=np.float32)
     assert net.W[0].dtype == np.float32 and net.forward(np.ones((1, 3))).dtype == np.float32
     hand = MLP.from_weights([[[1.0], [2.0], [3.0]]], [[0.5]], ["identity"])
     assert hand.W[0].dtype == np.float64
+    assert MLP.from_weights([[[1.0]]], [[0.0]], ["identity"], dtype=np.float32).W[0].dtype == np.float32
     assert repr(hand) == "MLP(sizes=[3, 1], activations=['identity'], dtype=float64, n_params=4)"
 
 
-def test_seed_three_neuron_network_from_weights():
+def test_lecture_three_neuron_network_from_weights():
     # n1: w=(1,1) b=0; n2: w=(1,1) b=-1; n3 reads (n1, n2): w=(-1,2) b=1; all ReLU -> 1, 0, 0, 1
     W1 = np.array([[1.0, 1.0], [1.0, 1.0]])     # column j = weights of neuron j (input i -> neuron j)
     net = MLP.from_weights([W1, [[-1.0], [2.0]]], [[0.0, -1.0], [1.0]], ["relu", "relu"])
@@ -58,7 +61,7 @@ def test_forward_is_f_of_XW_plus_b(name):
     net = MLP([4, 3], [name], rng=rng, dtype=np.float64)
     net.b[0][...] = [0.5, -0.2, 0.1]
     X = rng.normal(size=(5, 4)) * 3
-    f = act.get_activation(name)[0]
+    f = act.get_activation(name).f
     np.testing.assert_allclose(net.forward(X), f(X @ net.W[0] + net.b[0]), rtol=1e-12, atol=1e-15)
 
 
@@ -80,7 +83,7 @@ def test_init_scales_and_rng():
 
 
 GRAD_CASES = [
-    ([3, 4, 2], ["sigmoid", "sigmoid"], "squared_error"),           # the seed's kind of network
+    ([3, 4, 2], ["sigmoid", "sigmoid"], "squared_error"),           # the lecture's kind of network
     ([4, 5, 3], ["tanh", "softmax"], "cross_entropy"),
     ([3, 6, 5, 4], ["relu", "tanh", "softmax"], "cross_entropy"),
     ([2, 3, 1], ["leaky_relu", "identity"], "squared_error"),
@@ -199,7 +202,7 @@ def test_predict_and_predict_proba_in_chunks():
     (([3, 4, 2], ["softmax", "relu"]), {}, ValueError, r"activations\[0\] must be one of"),
     (([3, 2], ["relu"]), {"init": "glorot"}, ValueError, "init must be one of 'he', 'xavier'"),
     (([3, 2], ["relu"]), {"dtype": np.int32}, ValueError, "dtype must be np.float32 or np.float64"),
-    (([3, 2], ["relu"]), {"rng": "seed"}, TypeError, "rng must be"),
+    (([3, 2], ["relu"]), {"rng": "zero"}, TypeError, "rng must be"),
 ])
 def test_constructor_errors(args, kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -223,7 +226,7 @@ def test_input_errors_name_the_parameter():
         net.backward([0, 1])
     with pytest.raises(ValueError, match=r"T must have shape \(4, 2\)"):
         net.backward(np.ones((4, 3)))
-    with pytest.raises(ValueError, match="labels must be in 0…1"):
+    with pytest.raises(ValueError, match=r"T \(class labels\) must be in 0…1"):
         net.backward([0, 1, 2, 1])
     with pytest.raises(ValueError, match="loss must be one of 'squared_error', 'cross_entropy'"):
         net.backward([0, 1, 1, 0], loss="mse")
@@ -241,7 +244,7 @@ def test_parameters_live_in_one_vector():
 
     net = MLP([12, 3, 2], ["sigmoid", "sigmoid"], rng=0, dtype=np.float64)
     assert net.param_vector.shape == (47,) and net.grad_vector.shape == (47,)
-    net.param_vector[:] = np.arange(47)                          # the seed's w = (w_H1 … w_1, w_2 …)
+    net.param_vector[:] = np.arange(47)                          # the lecture's w = (w_H1 … w_1, w_2 …)
     np.testing.assert_array_equal(net.W[0][0], [0, 1, 2])        # W_1 first (row by row), then b_1, …
     np.testing.assert_array_equal(net.b[0], [36, 37, 38])
     net.W[1] = np.ones((3, 2))                                   # assigning a new array works too:
@@ -261,3 +264,44 @@ def test_from_weights_errors():
         MLP.from_weights([np.ones((2, 3))], [np.zeros(2)], ["relu"])
     with pytest.raises(TypeError, match="W and b must be lists"):
         MLP.from_weights(np.ones((2, 3)), np.zeros(3), ["relu"])
+
+
+def test_train_step_is_forward_backward_update():
+    rng = np.random.default_rng(2)
+    X, y = rng.normal(size=(8, 3)), rng.integers(0, 2, size=8)
+    net = MLP([3, 4, 2], ["tanh", "softmax"], rng=0)
+    twin = MLP.from_weights(net.W, net.b, ["tanh", "softmax"])
+    E_before = twin.loss(X, y)
+    dW, db = twin.gradient(X, y)
+    score = net.train_step(X, y, None, SGD(lr=0.5))
+    assert score.loss == pytest.approx(E_before) and score.n == 8                  # E before the update
+    assert score.n_correct == np.count_nonzero(twin.predict(X) == y) and score.accuracy == score.n_correct / 8
+    np.testing.assert_allclose(net.W[0], twin.W[0] - 0.5 * dW[0], rtol=1e-12)       # W ← W − η ∂E/∂W
+    np.testing.assert_allclose(net.b[1], twin.b[1] - 0.5 * db[1], rtol=1e-12)
+
+
+def test_train_step_with_weight_decay_and_a_used_optimizer():
+    X, T = BINARY, np.array([[0.0], [1.0], [1.0], [0.0]])
+    net = MLP([2, 3, 1], ["tanh", "sigmoid"], rng=0)
+    twin = MLP.from_weights(net.W, net.b, ["tanh", "sigmoid"])
+    dW, db = twin.gradient(X, T)
+    opt = SGD(lr=0.1)
+    opt.step(twin.params, twin.grads)                          # an optimizer that took a step on the list
+    opt2 = SGD(lr=0.1)
+    opt2.step(net.params, [np.zeros_like(p) for p in net.params])
+    W0 = net.W[0].copy()
+    net.train_step(X, T, "squared_error", opt2, weight_decay=0.5)   # goes on with the list of 4 arrays
+    np.testing.assert_allclose(net.W[0], W0 - 0.1 * (dW[0] + 0.5 * W0), rtol=1e-12)   # ∂/∂W of ½λΣW² is λW
+    np.testing.assert_allclose(net.b[0], twin.b[0], rtol=1e-12)                        # biases: no decay
+    assert opt2.param_shapes == [p.shape for p in net.params]
+
+
+def test_evaluate_in_chunks_equals_one_pass():
+    rng = np.random.default_rng(0)
+    net = MLP([3, 8, 4], ["relu", "softmax"], rng=0)
+    X, y = rng.normal(size=(5000, 3)), rng.integers(0, 4, size=5000)    # more than one chunk of 2048
+    score = net.evaluate(X, y)
+    a = net.forward(X)
+    assert score.n == 5000 and score.n_correct == np.count_nonzero(a.argmax(axis=1) == y)
+    assert score.loss == pytest.approx(-np.mean(np.log(a[np.arange(5000), y])), rel=1e-12)
+    assert net.loss(X, y) == score.loss

@@ -1,12 +1,12 @@
-"""One neuron: the seeds' worked examples, logic gates, the 3-neuron network."""
+"""One neuron: the lectures' worked examples, logic gates, the 3-neuron network."""
 import numpy as np
 import pytest
 
-from course_lib.neuron import (GATES, Neuron, SEED_NETWORK, neuron, three_neuron_network,
+from course_lib.neuron import (GATES, LECTURE_NETWORK, Neuron, neuron, three_neuron_network,
                                threshold_neuron, weighted_sum)
 
 
-def test_seed_worked_example():
+def test_lecture_worked_example():
     # 0.3·0.1 + (−0.5)·0.8 + 0.2·(−0.5) = 0.03 − 0.4 − 0.1 = −0.47; plus bias 0.2 → −0.27
     assert weighted_sum([0.1, 0.8, -0.5], [0.3, -0.5, 0.2], 0.2) == pytest.approx(-0.27)
 
@@ -37,10 +37,10 @@ def test_one_neuron_makes_each_gate(gate, w, b):
     np.testing.assert_array_equal(n.truth_table()[:, 2], GATES[gate])
 
 
-def test_seed_three_neuron_network_gives_1_0_0_1():
+def test_lecture_three_neuron_network_gives_1_0_0_1():
     np.testing.assert_array_equal(three_neuron_network([0, 0, 1, 1], [0, 1, 0, 1]), [1, 0, 0, 1])
     assert three_neuron_network(0, 0) == 1.0
-    changed = {**SEED_NETWORK, "n3": {"w": (-1.0, 2.0), "b": 0.0}}
+    changed = {**LECTURE_NETWORK, "n3": {"w": (-1.0, 2.0), "b": 0.0}}
     assert three_neuron_network(0, 0, changed) == 0.0
 
 
@@ -57,5 +57,19 @@ def test_bad_input():
         Neuron([1, 1]).matches("XNOR")
     with pytest.raises(ValueError, match="x1 and x2 must have the same shape"):
         three_neuron_network([0, 1], [0])
-    with pytest.raises(ValueError, match="missing 'n3'"):
-        three_neuron_network(0, 0, {"n1": SEED_NETWORK["n1"], "n2": SEED_NETWORK["n2"]})
+    with pytest.raises(ValueError, match=r"params\['n3'\] is missing"):
+        three_neuron_network(0, 0, {"n1": LECTURE_NETWORK["n1"], "n2": LECTURE_NETWORK["n2"]})
+    with pytest.raises(ValueError, match="activation must be one a single neuron can use.*'softmax'"):
+        neuron([1, 2], [1, 1], 0.0, "softmax")
+    with pytest.raises(ValueError, match="gate must be one of.*\\['AND'\\]"):
+        Neuron([1, 1]).matches(["AND"])
+
+
+def test_the_network_names_the_bad_parameter():
+    bad = {**LECTURE_NETWORK, "n2": {"w": (1.0, 1.0, 1.0), "b": -1.0}}
+    with pytest.raises(ValueError, match=r"params\['n2'\]\['w'\] must have shape \(2\); got shape \(3,\)"):
+        three_neuron_network(0, 1, bad)
+    with pytest.raises(TypeError, match=r"params\['n3'\]\['b'\] must be a number; got '1'"):
+        three_neuron_network(0, 1, {**LECTURE_NETWORK, "n3": {"w": (-1, 2), "b": "1"}})
+    with pytest.raises(TypeError, match="params must be a dict like LECTURE_NETWORK"):
+        three_neuron_network(0, 1, [1, 2, 3])

@@ -114,3 +114,27 @@ def test_bad_step_arguments():
     opt.step([p], [np.ones((2, 2))])
     with pytest.raises(ValueError, match="create a new optimizer for a new network"):
         opt.step([np.zeros(5)], [np.zeros(5)])
+
+
+@pytest.mark.parametrize("opt_class", [SGD, Momentum, AdaGrad, Adam])
+def test_a_gradient_with_nan_or_inf_is_refused_and_nothing_moves(opt_class):
+    p, q = np.ones(3), np.ones(1000)
+    opt = opt_class()
+    for bad in ([1.0, np.nan], [np.inf, 0.0]):
+        g = np.zeros(1000)
+        g[:2] = bad
+        with pytest.raises(ValueError, match=r"grads\[1\] contains 1 NaN or infinite value"):
+            opt.step([p, q], [np.zeros(3), g])
+    np.testing.assert_array_equal(p, 1.0)
+    np.testing.assert_array_equal(q, 1.0)
+    assert opt.t == 0
+    huge = np.full(1000, 1.5e153)          # Σ g² = 2.25e309 overflows, each g² does not:
+    opt.step([p, q], [np.zeros(3), huge])  # every g is finite, so it is accepted
+    assert opt.t == 1
+
+
+def test_param_shapes():
+    opt = SGD()
+    assert opt.param_shapes is None
+    opt.step([np.zeros((2, 3)), np.zeros(3)], [np.zeros((2, 3)), np.zeros(3)])
+    assert opt.param_shapes == [(2, 3), (3,)]

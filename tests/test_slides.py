@@ -299,3 +299,47 @@ def test_projector_mode_rejects_bad_scale(clean_rc, scale, error):
 def test_projector_mode_rejects_non_bool_on(clean_rc, on):
     with pytest.raises(TypeError, match="on must be True or False"):
         projector_mode(on)
+
+
+# --------------------------------------------------------------------------- the CDN fallback is never silent
+
+@pytest.mark.parametrize("found, missing", [({}, ("reveal.js and MathJax", "sphinx-revealjs jupyter-server-mathjax")),
+                                            ({"reveal": Path("/r")}, ("MathJax", "pip install jupyter-server-mathjax"))])
+def test_export_warns_when_it_falls_back_to_the_cdn(tmp_path, tiny_dir, monkeypatch, found, missing):
+    monkeypatch.setattr(slides, "find_local_assets", lambda: dict(found))
+    monkeypatch.setattr(slides, "_copy_assets", lambda assets, out: {"reveal": slides.CDN_REVEAL,
+                                                                      "mathjax": slides.CDN_MATHJAX})
+    with pytest.warns(slides.CDNFallbackWarning) as record:
+        (deck,) = slides.export_slides(tiny_dir, tmp_path / "decks")
+    message = str(record[0].message)
+    assert all(word in message for word in missing) and "CDN" in message and "internet" in message
+    assert slides.CDN_MATHJAX in deck.read_text(encoding="utf-8")
+
+
+def test_no_warning_when_the_cdn_is_chosen_or_the_assets_are_there(tmp_path, tiny_dir, monkeypatch):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", slides.CDNFallbackWarning)
+        slides.export_slides(tiny_dir, tmp_path / "cdn", offline=False)
+        monkeypatch.setattr(slides, "find_local_assets", lambda: {"reveal": Path("/r"), "mathjax": Path("/m")})
+        monkeypatch.setattr(slides, "_copy_assets", lambda assets, out: {"reveal": "_assets/reveal.js",
+                                                                          "mathjax": "_assets/mathjax/MathJax.js"})
+        slides.export_slides(tiny_dir, tmp_path / "local")
+
+
+def test_offline_true_without_assets_names_the_packages(tmp_path, tiny_dir, monkeypatch):
+    monkeypatch.setattr(slides, "find_local_assets", lambda: {"mathjax": Path("/m")})
+    with pytest.raises(RuntimeError, match="reveal.js not found: pip install sphinx-revealjs$"):
+        slides.export_slides(tiny_dir, tmp_path / "decks", offline=True)
+
+
+def test_command_line_prints_the_cdn_advice_once_without_a_warning(tmp_path, tiny_dir, monkeypatch, capsys):
+    monkeypatch.setattr(slides, "find_local_assets", dict)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", slides.CDNFallbackWarning)
+        assert slides.main(["--notebooks", str(tiny_dir), "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "from a CDN" in out and "pip install sphinx-revealjs jupyter-server-mathjax" in out

@@ -1,4 +1,4 @@
-"""Tests for course_lib.train: losses, fit (XNOR, determinism, progress, stopping, divergence), validation."""
+"""Tests for course_lib.train: fit (XNOR, determinism, progress, stopping, divergence), validation."""
 import re
 import warnings
 
@@ -7,63 +7,10 @@ import pytest
 
 from course_lib.mlp import MLP
 from course_lib.optim import Adam
-from course_lib.train import (ConvergenceWarning, History, TrainingDiverged, cross_entropy, fit, one_hot,
-                              smooth_targets, squared_error, squared_error_grad, _progress_bar)
+from course_lib.train import ConvergenceWarning, FitOptions, History, TrainingDiverged, fit
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XNOR_T = np.array([[1], [0], [0], [1]], dtype=float)
-
-
-def test_squared_error_seed_example_and_mean_over_samples():
-    # seed 001: e = ((t1 − z1)² + (t2 − z2)²)/2;  (1 − 0.8)² = 0.04, (0 − 0.3)² = 0.09 -> e = 0.065
-    assert squared_error([0.8, 0.3], [1, 0]) == pytest.approx(0.065)
-    # two samples: e = 0.065 and ((0 − 0)² + (1 − 0.5)²)/2 = 0.125 -> E = mean = 0.095
-    assert squared_error([[0.8, 0.3], [0.0, 0.5]], [[1, 0], [0, 1]]) == pytest.approx(0.095)
-    np.testing.assert_allclose(squared_error_grad([[0.8, 0.3], [0.0, 0.5]], [[1, 0], [0, 1]]),
-                               [[-0.1, 0.15], [0.0, -0.25]])              # (a − T)/n
-
-
-def test_cross_entropy_labels_and_one_hot():
-    p = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
-    expected = -(np.log(0.7) + np.log(0.8)) / 2
-    assert cross_entropy(p, [0, 2]) == pytest.approx(expected)
-    assert cross_entropy(p, one_hot([0, 2], 3)) == pytest.approx(expected)
-    assert cross_entropy([[0.0, 1.0]], [0]) == pytest.approx(-np.log(1e-12))   # log 0 is clipped
-    with pytest.raises(ValueError, match=r"p must be probabilities in \[0, 1\]"):
-        cross_entropy([[2.0, -1.0]], [0])
-
-
-def test_one_hot():
-    np.testing.assert_array_equal(one_hot([3, 0], 4), [[0, 0, 0, 1], [1, 0, 0, 0]])
-    with pytest.raises(ValueError, match="labels must be in 0…3"):
-        one_hot([4], 4)
-    with pytest.raises(TypeError, match="labels must be integers"):
-        one_hot([1.0], 4)
-
-
-def test_smooth_targets_by_hand():
-    # K = 10 classes, ε = 0.1: the right class gets (1 − 0.1)·1 + 0.1/10 = 0.91, every other 0.1/10 = 0.01
-    T = smooth_targets(one_hot([3], 10), 0.1)
-    np.testing.assert_allclose(T, [[0.01, 0.01, 0.01, 0.91, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01]])
-    # K = 3, ε = 0.3: 0.7 + 0.1 = 0.8 and 0.1, 0.1; each row still adds up to 1
-    T = smooth_targets([[0, 1, 0], [1, 0, 0]], 0.3)
-    np.testing.assert_allclose(T, [[0.1, 0.8, 0.1], [0.8, 0.1, 0.1]])
-    np.testing.assert_allclose(T.sum(axis=1), 1.0)
-    np.testing.assert_array_equal(smooth_targets(one_hot([1, 0], 2), 0.0), [[0, 1], [1, 0]])   # ε = 0: unchanged
-
-
-@pytest.mark.parametrize("T, epsilon, error, match", [
-    ([[0, 1]], 1.0, ValueError, r"epsilon must be in \[0, 1\); got 1.0"),
-    ([[0, 1]], -0.1, ValueError, "epsilon must be >= 0.0; got -0.1"),
-    ([[0, 1]], "0.1", TypeError, r"epsilon must be a number; got '0.1' \(str\)"),
-    ([0, 1], 0.1, ValueError, r"T must be one-hot rows \(n, K\) that add up to 1.*got shape \(2,\)"),
-    ([[0.5, 0.2]], 0.1, ValueError, r"T must be one-hot rows.*row 0 adds up to 0.7"),
-    ([[1, 0], [1.5, -0.5]], 0.1, ValueError, r"negative entries \(smallest -0.5\)"),
-    ([[1.0]], 0.1, ValueError, "at least 2 classes"),
-])
-def test_smooth_targets_errors(T, epsilon, error, match):
-    with pytest.raises(error, match=match):
-        smooth_targets(T, epsilon)
 
 
 def test_label_smoothing_moves_the_best_output_to_the_soft_target():
@@ -134,7 +81,8 @@ def test_long_runs_print_about_ten_lines(capsys):
 
 
 def test_no_widget_outside_jupyter():
-    assert _progress_bar(10) is None
+    from course_lib.callbacks import Callback, ProgressBar
+    assert type(ProgressBar.in_jupyter(FitOptions(epochs=2), 10)) is Callback       # does nothing
 
 
 def test_progress_bar_in_a_jupyter_kernel(monkeypatch, capsys):
@@ -169,6 +117,106 @@ def test_divergence_raises_with_a_hint():
     assert issubclass(TrainingDiverged, FloatingPointError)
 
 
+@pytest.fixture(scope="module")
+def mnist_slice():
+    from course_lib.datasets import load_mnist
+    X, y = load_mnist("test", flatten=True, normalize=True)
+    return X[:1000], y[:1000]
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_relu_softmax_with_lr_10_stops_instead_of_sitting_at_chance(mnist_slice, seed):
+    # The step jumps the loss from 2.4 to about 100; the ReLUs die and the network answers one class
+    # (about 11 % accuracy) — finite numbers, so only the jump + chance-level accuracy reveals it.
+    X, y = mnist_slice
+    net = MLP([784, 128, 10], ["relu", "softmax"], rng=seed)
+    with pytest.raises(TrainingDiverged, match=r"epoch 1, step \d+: the loss jumped above 10 times its starting "
+                                               r"value 2\.\d+ .*accuracy is .*chance.*learning rate 10.0 is too "
+                                               r"large; try 1.0"):
+        fit(net, X, y, epochs=3, optimizer="sgd", lr=10, rng=seed, progress=False)
+
+
+@pytest.mark.parametrize("seed, dtype", [(0, np.float32), (1, np.float32), (0, np.float64), (2, np.float64)])
+def test_relu_identity_squared_error_with_lr_10_always_raises_training_diverged(mnist_slice, seed, dtype):
+    X, y = mnist_slice
+    net = MLP([784, 128, 10], ["relu", "identity"], rng=seed, dtype=dtype)
+    with pytest.raises(TrainingDiverged, match=r"epoch 1, step \d+: .*try 1.0"):
+        fit(net, X, np.eye(10)[y], epochs=3, optimizer="sgd", lr=10, loss="squared_error", rng=seed,
+            progress=False)
+
+
+def test_overflow_in_the_forward_pass_is_divergence():
+    net = MLP.from_weights([[[1e200]], [[1e200]]], [[0.0], [0.0]], ["identity", "identity"])
+    with pytest.raises(TrainingDiverged, match=r"epoch 1, step 1: a number overflowed \(overflow encountered"):
+        fit(net, [[1.0], [2.0]], [[0.0], [1.0]], epochs=1, batch_size=None, progress=False)
+
+
+def test_healthy_runs_never_trip_the_divergence_check():
+    """Chapter 4's runs (C/T with large SGD steps, the four optimizers, XNOR, weight decay) finish."""
+    from course_lib.datasets import load_letters
+    L = load_letters()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        start = MLP([12, 3, 2], ["sigmoid", "sigmoid"], init="xavier", rng=1)
+        for name, lr in [("sgd", 4.5), ("momentum", 1.0), ("adagrad", 1.0), ("adam", 0.1)]:
+            net = MLP.from_weights(start.W, start.b, ["sigmoid", "sigmoid"])
+            h = fit(net, L.X, L.T, epochs=300, batch_size=None, optimizer=name, lr=lr, progress=False)
+            assert h.train_loss[-1] < 0.02, name
+        for seed in range(10):
+            net = MLP([2, 2, 1], ["sigmoid", "sigmoid"], rng=seed)
+            fit(net, XOR_X, XNOR_T, epochs=1000, batch_size=None, optimizer="sgd", lr=2.0, progress=False)
+        rng = np.random.default_rng(1)
+        x = np.sort(rng.uniform(-1, 1, 12))
+        y = np.sin(np.pi * x) + rng.normal(0, 0.3, 12)
+        net = MLP([1, 40, 40, 1], ["tanh", "tanh", "identity"], init="xavier", rng=0)
+        h = fit(net, x[:, None], y[:, None], epochs=3000, batch_size=None, optimizer="adam", lr=0.01,
+                weight_decay=1e-3, progress=False)
+        assert h.train_loss[-1] < 0.01
+
+
+def test_divergence_check_by_hand():
+    from course_lib.callbacks import DivergenceCheck
+    from course_lib.losses import LOSSES, Score
+    from course_lib.optim import SGD
+
+    def run(losses, loss_name, T, model, epoch_loss, acc):
+        check = DivergenceCheck(SGD(0.5), XOR_X, T, model, LOSSES[loss_name])
+        for step, E in enumerate(losses, 1):
+            check.on_step(1, step, Score(E, 0, 4))
+        return check.on_epoch(History(epochs=[1], train_loss=[epoch_loss], train_acc=[acc]))
+
+    sig = MLP([2, 2, 1], ["tanh", "sigmoid"], rng=0)
+    # XNOR targets: a network that knows nothing predicts 0.5, E = ½ var(t) = ½ · 0.25 = 0.125.
+    # Continuing from a trained network (E = 0.004), a wobble to 0.05 is no jump: 0.05 < 10 × 0.125.
+    assert run([0.004, 0.05], "squared_error", XNOR_T, sig, 0.05, 0.75) is False
+    # A jump from 0.2 to 3 (> 10 × 0.2) that ends the epoch no lower than 0.2: diverged
+    with pytest.raises(TrainingDiverged, match=r"step 2: the loss jumped above 10 times its starting value 0.2 "
+                                               r"\(to 3\).*loss is 0.5, no lower than at the start \(0.2\)"):
+        run([0.2, 3.0], "squared_error", XNOR_T, sig, 0.5, 0.5)
+    assert run([0.2, 3.0], "squared_error", XNOR_T, sig, 0.1, 0.5) is False     # it recovered
+    # classes: the commonest class has 3 of 4 samples (chance 75 %); accuracy 75 % after a jump: diverged
+    soft = MLP([2, 2, 2], ["tanh", "softmax"], rng=0)
+    with pytest.raises(TrainingDiverged, match=r"accuracy is 75.0% \(chance: 75.0%\)"):
+        run([0.7, 50.0], "cross_entropy", np.eye(2)[[0, 0, 0, 1]], soft, 0.6, 0.75)
+    with pytest.raises(TrainingDiverged, match=r"epoch 1, step 3: the loss became nan"):
+        run([0.7, 0.6, float("nan")], "cross_entropy", np.eye(2)[[0, 0, 0, 1]], soft, 0.6, 0.75)
+
+
+def test_default_batch_size_works_for_the_4_xor_samples():
+    # batch_size=32 (the default) with 4 samples: every step uses all 4 (documented), no error
+    net = MLP([2, 4, 1], ["tanh", "sigmoid"], rng=0)
+    twin = MLP.from_weights(net.W, net.b, ["tanh", "sigmoid"])
+    fit(net, XOR_X, XNOR_T, epochs=5, optimizer="sgd", lr=0.5, rng=0, progress=False)
+    fit(twin, XOR_X, XNOR_T, epochs=5, batch_size=None, optimizer="sgd", lr=0.5, progress=False)
+    np.testing.assert_array_equal(net.param_vector, twin.param_vector)
+
+
+def test_float_class_labels_are_explained():
+    net, X, y = net_and_data()
+    with pytest.raises(TypeError, match=r"T holds float numbers of shape \(10,\).*integers 0…1: use T.astype\(int\)"):
+        fit(net, X, y.astype(float), epochs=1, progress=False)
+
+
 def test_fit_continues_with_an_optimizer_used_by_hand():
     net = MLP([2, 4, 1], ["tanh", "sigmoid"], init="xavier", rng=0, dtype=np.float64)
     opt = Adam(lr=0.05)
@@ -196,7 +244,7 @@ def test_weight_decay_shrinks_weights():
 def test_fit_on_a_slice_of_real_mnist():
     from course_lib.datasets import load_mnist
     X, y = load_mnist("test", flatten=True, normalize=True)
-    net = MLP([784, 32, 10], ["relu", "softmax"], rng=0)
+    net = MLP([784, 32, 10], ["relu", "softmax"], rng=0, dtype=np.float32)
     h = fit(net, X[:2000], y[:2000], epochs=5, batch_size=64, optimizer=Adam(lr=2e-3), X_val=X[-1000:],
             T_val=y[-1000:], rng=0, progress=False)
     assert h.val_acc[-1] > 0.85 and h.train_loss[0] > h.train_loss[-1]
@@ -218,7 +266,6 @@ def net_and_data():
     ({"optimizer": 3}, TypeError, "optimizer must be one of"),
     ({"optimizer": Adam(), "lr": 0.1}, ValueError, "pass the learning rate to the optimizer"),
     ({"loss": "hinge"}, ValueError, "loss must be one of 'squared_error', 'cross_entropy'; got 'hinge'"),
-    ({"batch_size": 11}, ValueError, r"at most the number of training samples \(10\); got 11\. Use batch_size=None"),
     ({"batch_size": 0}, ValueError, "batch_size must be >= 1; got 0"),
     ({"epochs": 0}, ValueError, "epochs must be >= 1; got 0"),
     ({"epochs": 2.5}, TypeError, "epochs must be an integer"),
@@ -230,7 +277,7 @@ def net_and_data():
     ({"label_smoothing": 0.1, "loss": "squared_error"}, ValueError,
      "label_smoothing smooths one-hot class targets: it needs a softmax output and loss='cross_entropy'"),
     ({"target_error": 0}, ValueError, "target_error must be a positive number"),
-    ({"progress": "yes"}, TypeError, "progress must be an integer"),
+    ({"progress": "yes"}, TypeError, "progress must be True, False or a positive integer"),
     ({"rng": -1}, ValueError, "rng"),
     ({"model": "net"}, TypeError, "model must be a course_lib.mlp.MLP"),
 ])

@@ -42,3 +42,12 @@ def test_as_rng():
         as_rng("seed")
     with pytest.raises(ValueError, match="non-negative"):
         as_rng(-1)
+
+
+def test_check_bool_takes_only_real_booleans():
+    from course_lib._validate import check_bool
+
+    assert check_bool(True, "flatten") is True and check_bool(np.bool_(False), "flatten") is False
+    for value in ("no", "False", 1, 0, None, np.array(True), [True]):
+        with pytest.raises(TypeError, match="flatten must be True or False"):
+            check_bool(value, "flatten")

@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from . import ChoiceExercise, ValueExercise
+from .kinds import ChoiceExercise, ValueExercise
 
 __all__ = ["seconds_per_day", "restart_quiz", "error_quiz", "first_slider"]
 
@@ -15,7 +15,7 @@ seconds_per_day = ValueExercise(
     "Seconds in a day",
     24 * 60 * 60,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (24 * 60, "that is the number of *minutes* in a day; one more factor is missing."),
         (60 * 60, "that is the number of seconds in one *hour*; a day has 24 of them."),
         (24 + 60 + 60, "you added the numbers; multiply them instead (24 × 60 × 60)."),
@@ -37,7 +37,7 @@ restart_quiz = ChoiceExercise(
     },
     hint="The kernel is the Python process that remembers your variables. What happens to a process "
          "that is restarted?",
-    solution="B — the kernel's memory (all variables) is cleared; the notebook's text is untouched.",
+    solution='my_choice = "B"   # the kernel\'s memory (all variables) is cleared; the notebook\'s text is untouched.',
 )
 
 # ---------------------------------------------------------------- reading an error message
@@ -51,8 +51,8 @@ error_quiz = ChoiceExercise(
              "first (or check the spelling).",
     },
     hint="Read the last line of the message: the error's type, then what Python could not find.",
-    solution="C — NameError: name 'neuron_count' is not defined → that variable was never created "
-             "(a cell was skipped, or the name is misspelled).",
+    solution='my_choice = "C"   # NameError: name \'neuron_count\' is not defined → that variable was never\n'
+             "                  # created (a cell was skipped, or the name is misspelled).",
 )
 
 # ---------------------------------------------------------------- predict, then move the first slider
@@ -66,5 +66,5 @@ first_slider = ChoiceExercise(
         "C": "b shifts the curve: w·x + b = 0 now happens at x = −1 instead of x = 0.",
     },
     hint="The bend of ReLU is where its input w·x + b equals 0. Solve w·x + b = 0 for x with w = 1, b = 1.",
-    solution="A — with w = 1 the bend is at x = −b/w; b = 1 puts it at x = −1 (one step to the left).",
+    solution='my_prediction = "A"   # with w = 1 the bend is at x = −b/w; b = 1 puts it at x = −1 (one step left).',
 )

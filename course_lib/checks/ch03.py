@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..neuron import BINARY_INPUTS
-from . import Exercise, FunctionExercise, ValueExercise
+from .kinds import FunctionExercise, ValueExercise
 
 __all__ = [
     "exercise3", "hidden_at_11", "predict_network_bias", "layer_exercise", "weight_shape",
@@ -23,7 +23,7 @@ def _relu(s):
 
 
 def _net(x1, x2, *, relu_hidden=True, b2=-1.0, swap=False, direct=False):
-    """The seed's network and its typical mistakes (for the checker's messages)."""
+    """The lecture's network and its typical mistakes (for the checker's messages)."""
     f = _relu if relu_hidden else (lambda s: s)
     h1, h2 = f(x1 + x2 + 0.0), f(x1 + x2 + b2)
     if swap:
@@ -41,15 +41,15 @@ exercise3 = FunctionExercise(
     [(p, _net(*p)) for p in _PAIRS],                                 # 1, 0, 0, 1
     func_name="n",
     mistakes=[
-        ([_net(*p, relu_hidden=False) for p in _PAIRS],
+        (lambda x1, x2: _net(x1, x2, relu_hidden=False),
          "n2 was used without ReLU. At (0, 0) its weighted sum is −1; ReLU must turn it into 0 "
          "before n3 reads it."),
-        ([_net(*p, swap=True) for p in _PAIRS],
+        (lambda x1, x2: _net(x1, x2, swap=True),
          "n1 and n2 are swapped. n3's first input (weight −1) is n1, its second (weight 2) is n2: "
          "n3(n1(x1, x2), n2(x1, x2))."),
-        ([_net(*p, direct=True) for p in _PAIRS],
+        (lambda x1, x2: _net(x1, x2, direct=True),
          "n3 read x1 and x2 directly. In a layered network n3 reads the *outputs* of n1 and n2."),
-        ([_net(*p, b2=0.0) for p in _PAIRS],
+        (lambda x1, x2: _net(x1, x2, b2=0.0),
          "n2's bias −1 is missing (then n2 is a copy of n1)."),
     ],
     hint="Write n1 and n2 like the neuron of Exercise 2 (weights 1, 1; biases 0 and −1). Then "
@@ -58,34 +58,35 @@ exercise3 = FunctionExercise(
               "def n2(x1, x2):\n    return relu(1 * x1 + 1 * x2 - 1)\n\n"
               "def n3(x1, x2):\n    return relu(-1 * x1 + 2 * x2 + 1)\n\n"
               "def n(x1, x2):\n    return n3(n1(x1, x2), n2(x1, x2))"),
-    success="1, 0, 0, 1 — the seed's result. (This truth table is XNOR: no single neuron can do it.)",
+    success="1, 0, 0, 1 — the lecture's result. (This truth table is XNOR: no single neuron can do it.)",
 )
 
 hidden_at_11 = ValueExercise(
     "The hidden activations for input (1, 1)",
     (2.0, 1.0),
     tolerance=1e-9,
-    wrong_answers=[
+    mistakes=[
         ((2.0, 2.0), "n2 has bias −1: relu(1 + 1 − 1) = 1."),
         ((1.0, 1.0), "n1 has weights 1 and 1 and bias 0: relu(1 + 1 + 0) = 2."),
         ((1.0, 0.0), "that is the input (1, 0)'s hidden layer, or the network output. "
                      "The question asks for (n1, n2) at input (1, 1)."),
     ],
     hint="n1 = relu(x1 + x2), n2 = relu(x1 + x2 − 1), with x1 = x2 = 1.",
-    solution="(n1, n2) = (2, 1); then n3 = relu(−2 + 2·1 + 1) = 1.",
+    solution="my_hidden = (relu(1 + 1 + 0), relu(1 + 1 - 1))   # (n1, n2) = (2, 1)\n"
+             "                                                # then n3 = relu(−2 + 2·1 + 1) = 1",
 )
 
 predict_network_bias = ValueExercise(
     "Predict: n2's bias set to 0, output for (1, 1)",
     3.0,
     tolerance=1e-9,
-    wrong_answers=[
-        (1.0, "that is the output with the seed's bias −1. With bias 0, n2 outputs 2 instead of 1."),
+    mistakes=[
+        (1.0, "that is the output with the lecture's bias −1. With bias 0, n2 outputs 2 instead of 1."),
         (2.0, "n2 now outputs 2, and n3 = relu(−1·2 + 2·2 + 1)."),
         (0.0, "n3's weighted sum is −2 + 4 + 1 = 3 > 0, so ReLU passes it."),
     ],
     hint="First the hidden layer: n1 = relu(1 + 1 + 0), n2 = relu(1 + 1 + 0). Then n3 = relu(−n1 + 2·n2 + 1).",
-    solution="n1 = 2, n2 = 2, n3 = relu(−2 + 4 + 1) = 3.",
+    solution="my_prediction = relu(-1 * 2 + 2 * 2 + 1)   # n1 = 2, n2 = 2, n3 = relu(−2 + 4 + 1) = 3",
 )
 
 # ---------------------------------------------------------------- matrix form
@@ -93,82 +94,60 @@ _W1 = np.array([[1.0, 1.0], [1.0, 1.0]])
 _b1 = np.array([0.0, -1.0])
 _X4 = BINARY_INPUTS.copy()
 
-def _row(a):
-    """An array on one line, e.g. [[0, -1], [1, 0]]."""
-    return np.array2string(np.asarray(a, dtype=float), separator=", ", precision=3,
-                           suppress_small=True, max_line_width=10_000).replace("\n", "").replace(".,", ",") \
-        .replace(".]", "]")
+def _layer(X, W, b):
+    """relu(X @ W + b) for X (n_samples, n_in), W (n_in, n_out), b (n_out,)."""
+    return np.maximum(X @ W + b, 0.0)
 
 
-class LayerExercise(Exercise):
-    """The answer is layer(X, W, b) -> relu(X @ W + b), for X (n_samples, n_in), W (n_in, n_out), b (n_out,)."""
-
-    def __init__(self, name, **kw):
-        super().__init__(name, **kw)
-        rng = np.random.default_rng(3)
-        self.cases = [
-            ("the four inputs of Exercise 3 through n1 and n2", _X4, _W1, _b1),
-            ("9 samples × 12 inputs through 3 neurons", rng.integers(0, 2, (9, 12)).astype(float),
-             rng.integers(-2, 3, (12, 3)).astype(float), rng.integers(-2, 3, 3).astype(float)),
-        ]
-
-    def _evaluate(self, answer):
-        if not callable(answer):
-            return self._wrong(f"expected a function layer(X, W, b); got {answer!r}.")
-        for what, X, W, b in self.cases:
-            try:
-                got = answer(X.copy(), W.copy(), b.copy())
-            except Exception as exc:
-                text = str(exc)
-                why = (" The samples are the rows of X, so the product is X @ W (not W @ X)."
-                       if any(k in text for k in ("matmul", "broadcast", "aligned", "shapes")) else "")
-                return self._wrong(f"layer(X, W, b) for {what} raised {type(exc).__name__}: {text}.{why}")
-            if got is Ellipsis:
-                return self._not_attempted()
-            want = np.maximum(X @ W + b, 0.0)
-            try:
-                got = np.asarray(got, dtype=float)
-            except (TypeError, ValueError):
-                return self._wrong(f"layer must return an array of numbers; got {type(got).__name__}.")
-            if got.shape != want.shape:
-                return self._wrong(f"for {what} your result has shape {got.shape}; expected {want.shape} "
-                                   "(one row per sample, one column per neuron).")
-            if np.allclose(got, want):
-                continue
-            if np.allclose(got, X @ W + b):
-                return self._wrong(f"for {what} you return {_row(got)}: negative values mean ReLU is "
-                                   "missing; return relu(X @ W + b).")
-            if np.allclose(got, np.maximum(X @ W, 0.0)):
-                return self._wrong(f"for {what} you return {_row(got)}: the bias b was not added.")
-            return self._wrong(f"for {what} you return {_row(got)}; expected {_row(want)}.")
-        return self._ok("One line computes every neuron of the layer for every sample at once. ")
+_rng = np.random.default_rng(3)
+_X9 = _rng.integers(0, 2, (9, 12)).astype(float)          # 9 samples × 12 inputs through 3 neurons
+_W9 = _rng.integers(-2, 3, (12, 3)).astype(float)
+_b9 = _rng.integers(-2, 3, 3).astype(float)
+_LAYER_CASES = [
+    ((_X4, _W1, _b1), _layer(_X4, _W1, _b1)),             # the four inputs of Exercise 3 through n1 and n2
+    ((_X9, _W9, _b9), _layer(_X9, _W9, _b9)),
+]
 
 
-layer_exercise = LayerExercise(
+def _explain_layer(args, got, want):
+    if isinstance(got, Exception) and any(k in str(got) for k in ("matmul", "broadcast", "aligned", "shapes")):
+        return "The samples are the rows of X, so the product is X @ W (not W @ X)."
+    return None
+
+
+layer_exercise = FunctionExercise(
     "One layer in matrix form",
+    _LAYER_CASES,
+    func_name="layer",
+    mistakes=[
+        (lambda X, W, b: X @ W + b, "negative values mean ReLU is missing; return relu(X @ W + b)."),
+        (lambda X, W, b: np.maximum(X @ W, 0.0), "the bias b was not added."),
+    ],
+    explain=_explain_layer,
     hint="Z = X @ W + b (one row per sample, one column per neuron), then apply relu to every entry.",
     solution="def layer(X, W, b):\n    Z = X @ W + b\n    return relu(Z)",
+    success="One line computes every neuron of the layer for every sample at once.",
 )
 
 weight_shape = ValueExercise(
     "The shape of W for 12 inputs → 3 hidden neurons",
     (12, 3),
     tolerance=1e-9,
-    wrong_answers=[
+    mistakes=[
         ((3, 12), "with Z = X @ W and X of shape (n_samples, 12), W needs 12 rows (one per input) "
                   "and 3 columns (one per neuron)."),
         ((12, 1), "each of the 3 neurons has its own column of 12 weights."),
         ((4, 3), "4 × 3 is the image; the network sees it flattened into 12 inputs."),
     ],
     hint="X has shape (n_samples, 12) and Z = X @ W must have shape (n_samples, 3).",
-    solution="(12, 3): row i holds input i's weights to the 3 hidden neurons.",
+    solution="my_shape = (12, 3)   # row i holds input i's weights to the 3 hidden neurons",
 )
 
 parameter_count = ValueExercise(
     "Parameters of the 12-3-2 network",
     47,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (42, "that counts the weights only (12·3 + 3·2). Every neuron also has a bias (5 more)."),
         (17, "that is the number of units (12 + 3 + 2), not the number of parameters."),
         (45, "the 2 output neurons have biases too."),
@@ -177,7 +156,7 @@ parameter_count = ValueExercise(
     ],
     hint="Hidden layer: 12 weights + 1 bias per neuron, 3 neurons. Output layer: 3 weights + 1 bias per "
          "neuron, 2 neurons.",
-    solution="(12 + 1)·3 + (3 + 1)·2 = 39 + 8 = 47 — the seed's count.",
+    solution="my_count = (12 + 1) * 3 + (3 + 1) * 2   # = 39 + 8 = 47, the lecture's count",
 )
 
 # ---------------------------------------------------------------- choose the class
@@ -185,12 +164,12 @@ choose_class = ValueExercise(
     "Which class wins?",
     2,
     tolerance=0.01,
-    wrong_answers=[
+    mistakes=[
         (0.834, "0.8340 is the highest *activation*; the answer is its class number."),
         (3, "counting starts at 0: the classes are 0, 1, 2."),
         (0, "class 0 has the *lowest* activation (0.0068)."),
         (1, "class 1 has 0.1592; another one is higher."),
     ],
     hint="Find the largest of the activations, then read off its position (0, 1 or 2); np.argmax does this.",
-    solution="np.argmax([0.0068, 0.1592, 0.8340]) = 2",
+    solution="my_class = np.argmax([0.0068, 0.1592, 0.8340])   # = 2",
 )

@@ -3,16 +3,14 @@
     from course_lib.checks import ch04
     ch04.errors_exercise.check(errors)
 
-Each exercise object has ``check(answer)``, ``hint()`` and ``solution()``.
+Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
 """
 from __future__ import annotations
-
-import re
 
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_grad
-from . import ChoiceExercise, Exercise, FunctionExercise, ValueExercise, fmt, same
+from .kinds import ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise
 
 __all__ = [
     "errors_exercise", "quiz_weight_exercise", "quiz_table_exercise", "squared_error_exercise",
@@ -26,7 +24,7 @@ errors_exercise = ValueExercise(
     "Exercise 4.1 (error of each output)",
     (0.0068, 0.1592, -0.1660),
     tolerance=5e-5,
-    wrong_answers=[
+    mistakes=[
         ((0.0068, 0.1592, -0.1760),
          "that is what the slide prints, but 0.8340 − 1 = −0.1660; the slide has a typo. Trust the arithmetic."),
         ((-0.0068, -0.1592, 0.1660),
@@ -37,7 +35,8 @@ errors_exercise = ValueExercise(
          "output 2 is *below* its target 1, so its error must be negative (it has to be pushed up)."),
     ],
     hint="The correct answer is 2, so the targets are t = (0, 0, 1). Compute activation − target for each output.",
-    solution="target = np.array([0.0, 0.0, 1.0])\nerrors = activation - target   # (0.0068, 0.1592, -0.1660)",
+    solution="activation = np.array([0.0068, 0.1592, 0.8340])\ntarget = np.array([0.0, 0.0, 1.0])\n"
+             "errors = activation - target   # (0.0068, 0.1592, -0.1660)",
 )
 
 # --- 4.2 the A/B/C weight quiz ------------------------------------------------------------------
@@ -45,21 +44,21 @@ quiz_weight_exercise = ValueExercise(
     "Exercise 4.2 (the A/B/C weight quiz)",
     -6.0,
     tolerance=1e-6,
-    wrong_answers=[
+    mistakes=[
         (-2.0, "with −2, C's sum is 12 − 2·B, which stays ≥ 0 until B = 6, not 2."),
         (6.0, "a positive weight makes C *more* active when B grows; B must push C's sum down."),
         (-4.0, "with −4, C's sum 12 − 4·B is ≥ 0 up to B = 3, not 2."),
         (-12.0, "with −12, C's sum 12 − 12·B is already negative at B = 1.5; the boundary is at B = 1."),
     ],
     hint="C's sum is 4·3 + w·B = 12 + w·B. Which w makes it exactly 0 when B = 2?",
-    solution="12 + w·2 = 0  →  w = −6.  So change the weight from −2 to −6.",
+    solution="new_weight = -12 / 2   # 12 + w·2 = 0  →  w = −6: change the weight from −2 to −6",
 )
 
 quiz_table_exercise = ValueExercise(
     "Exercise 4.3 (the table n(3, 0…8) with weight −6)",
     [12, 6, 0, 0, 0, 0, 0, 0, 0],
     tolerance=1e-9,
-    wrong_answers=[
+    mistakes=[
         ([12, 10, 8, 6, 4, 2, 0, 0, 0], "this is still the table for weight −2; change −2 to −6 in n."),
         ([12, 6, 0, -6, -12, -18, -24, -30, -36], "these are the sums before ReLU; n applies relu(s)."),
         ([12, 18, 24, 30, 36, 42, 48, 54, 60], "the sign of the weight is lost: it must be −6, not +6."),
@@ -76,24 +75,6 @@ def _e(t, z):
     return 0.5 * float(np.sum(d * d))
 
 
-def _explain_squared_error(args, got, want):
-    t, z = (np.asarray(a, float) for a in args)
-    d = t - z
-    try:
-        g = float(np.asarray(got, dtype=float))
-    except (TypeError, ValueError):
-        return f"expected one number, got {fmt(got)}"
-    if np.isclose(g, 2 * want):
-        return "that is twice the right value: the seed's e has a factor ½ in front of the sum"
-    if np.isclose(g, float(np.mean(d * d))):
-        return "that is the mean over the outputs; e is ½ × the sum (the same only when there are 2 outputs)"
-    if np.isclose(g, 0.5 * float(np.sum(np.abs(d)))) or np.isclose(g, 0.5 * float(np.sum(d))):
-        return "the differences (t − z) must be squared before they are added"
-    if np.isclose(g, 0.5 * float(np.sum(d)) ** 2):
-        return "square each difference first, then add: ½[(t1 − z1)² + (t2 − z2)²], not ½(Σ(t − z))²"
-    return None
-
-
 _SE_CASES = [
     ((np.array([1.0, 0.0]), np.array([0.8, 0.3])), _e([1, 0], [0.8, 0.3])),              # 0.065
     ((np.array([0.0, 1.0]), np.array([0.5, 0.5])), _e([0, 1], [0.5, 0.5])),              # 0.25
@@ -106,8 +87,20 @@ squared_error_exercise = FunctionExercise(
     "Exercise 4.4 (squared error e)",
     _SE_CASES,
     tolerance=1e-9,
-    explain=_explain_squared_error,
     func_name="squared_error",
+    mistakes=[
+        (lambda t, z: np.sum((t - z) ** 2),
+         "that is twice the right value: the lecture's e has a factor ½ in front of the sum."),
+        (lambda t, z: np.mean((t - z) ** 2),
+         "that is the mean over the outputs; e is ½ × the sum (the same only when there are 2 outputs)."),
+        (lambda t, z: 0.5 * np.sum(np.abs(t - z)), "the differences (t − z) must be squared before they are added."),
+        (lambda t, z: 0.5 * np.sum(t - z), "the differences (t − z) must be squared before they are added."),
+        (lambda t, z: 0.5 * np.sum(t - z) ** 2,
+         "square each difference first, then add: ½[(t1 − z1)² + (t2 − z2)²], not ½(Σ(t − z))²."),
+        (lambda t, z: ((t[0] - z[0]) ** 2 + (t[1] - z[1]) ** 2) / 2,
+         "only the first two outputs are counted; add the squares of *all* differences: "
+         "0.5 * np.sum((t - z) ** 2)."),
+    ],
     hint="e = ((t1 − z1)² + (t2 − z2)²) / 2; with arrays: 0.5 * np.sum((t - z) ** 2) works for any number of outputs.",
     solution="def squared_error(t, z):\n    return 0.5 * np.sum((t - z) ** 2)",
 )
@@ -119,21 +112,9 @@ def _output_grad(h, s, z, t):
 
 
 def _explain_output_grad(args, got, want):
-    h, s, z, t = args
-    g = np.asarray(got, dtype=float) if not isinstance(got, tuple) else None
-    if g is None or g.ndim != 2:
-        return f"return one array of shape {want.shape}: row k for hidden neuron h_k, column j for output z_j"
-    if g.shape == want.T.shape and g.shape != want.shape:
-        return (f"the shape is {g.shape} but must be {want.shape}: row k belongs to h_k, column j to z_j "
+    if not isinstance(got, Exception) and got.shape == want.T.shape != want.shape:
+        return (f"the shape is {got.shape} but must be {want.shape}: row k belongs to h_k, column j to z_j "
                 "(np.outer(h, …), not np.outer(…, h))")
-    if same(g, np.outer(h, z - t)):
-        return "the factor a'(s_j) = sigmoid_grad(s_j) is missing (the middle link of the chain ∂z_j/∂s_j)"
-    if same(g, -want):
-        return "the sign is flipped: ∂e/∂z_j = z_j − t_j (not t_j − z_j)"
-    if same(g, np.outer(h, (z - t) * sigmoid(s))):
-        return "you used a(s) = sigmoid(s) where the chain rule needs its derivative a'(s) = sigmoid_grad(s)"
-    if same(g, np.outer(np.ones_like(h), (z - t) * sigmoid_grad(s))):
-        return "each row must still be multiplied by its h_k (the last link ∂s_j/∂w_kj = h_k)"
     return None
 
 
@@ -152,6 +133,16 @@ output_gradient_exercise = FunctionExercise(
     tolerance=1e-9,
     explain=_explain_output_grad,
     func_name="output_gradient",
+    mistakes=[
+        (lambda h, s, z, t: np.outer(h, z - t),
+         "the factor a'(s_j) = sigmoid_grad(s_j) is missing (the middle link of the chain ∂z_j/∂s_j)."),
+        (lambda h, s, z, t: -_output_grad(h, s, z, t),
+         "the sign is flipped: ∂e/∂z_j = z_j − t_j (not t_j − z_j)."),
+        (lambda h, s, z, t: np.outer(h, (z - t) * sigmoid(s)),
+         "you used a(s) = sigmoid(s) where the chain rule needs its derivative a'(s) = sigmoid_grad(s)."),
+        (lambda h, s, z, t: np.outer(np.ones_like(h), (z - t) * sigmoid_grad(s)),
+         "each row must still be multiplied by its h_k (the last link ∂s_j/∂w_kj = h_k)."),
+    ],
     hint="∂e/∂w_kj = (z_j − t_j)·a'(s_j)·h_k. Compute the vector (z − t) * sigmoid_grad(s) for both outputs, "
          "then np.outer(h, that) puts h_k in row k.",
     solution="def output_gradient(h, s, z, t):\n    delta = (z - t) * sigmoid_grad(s)   # (2,)\n"
@@ -162,25 +153,6 @@ output_gradient_exercise = FunctionExercise(
 # --- 4.6 hidden-layer delta ------------------------------------------------------------------------
 def _hidden_delta(delta_O, W_O, s_H):
     return (W_O @ delta_O) * sigmoid_grad(s_H)
-
-
-def _explain_hidden_delta(args, got, want):
-    delta_O, W_O, s_H = args
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    if g.shape != want.shape:
-        return f"return one value per hidden neuron, shape {want.shape}; got shape {g.shape}"
-    if same(g, W_O @ delta_O):
-        return "the factor a'(s_i^H) = sigmoid_grad(s_H) is missing (how much h_i moves when s_i^H moves)"
-    if same(g, (W_O @ delta_O) * sigmoid(s_H)):
-        return "you used a(s_H) = sigmoid(s_H) where the chain rule needs a'(s_H) = sigmoid_grad(s_H)"
-    if same(g, W_O[:, 0] * delta_O[0] * sigmoid_grad(s_H)):
-        return "only output z1 is counted; h_i feeds *both* outputs, so add (z1 − t1)a'(s1)w_i1 + (z2 − t2)a'(s2)w_i2"
-    if same(g, -want):
-        return "the sign is flipped; delta_O already holds (z_j − t_j)·a'(s_j), use it as it is"
-    return None
 
 
 _HD_CASES = []
@@ -194,42 +166,27 @@ hidden_delta_exercise = FunctionExercise(
     "Exercise 4.6 (hidden-layer delta)",
     _HD_CASES,
     tolerance=1e-9,
-    explain=_explain_hidden_delta,
     func_name="hidden_delta",
+    mistakes=[
+        (lambda delta_O, W_O, s_H: W_O @ delta_O,
+         "the factor a'(s_i^H) = sigmoid_grad(s_H) is missing (how much h_i moves when s_i^H moves)."),
+        (lambda delta_O, W_O, s_H: (W_O @ delta_O) * sigmoid(s_H),
+         "you used a(s_H) = sigmoid(s_H) where the chain rule needs a'(s_H) = sigmoid_grad(s_H)."),
+        (lambda delta_O, W_O, s_H: W_O[:, 0] * delta_O[0] * sigmoid_grad(s_H),
+         "only output z1 is counted; h_i feeds *both* outputs, so add (z1 − t1)a'(s1)w_i1 + (z2 − t2)a'(s2)w_i2."),
+        (lambda delta_O, W_O, s_H: -_hidden_delta(delta_O, W_O, s_H),
+         "the sign is flipped; delta_O already holds (z_j − t_j)·a'(s_j), use it as it is."),
+    ],
     hint="For hidden neuron i: [Σ_j delta_O[j]·W_O[i, j]] · a'(s_H[i]). The sum over j for all i at once is W_O @ delta_O.",
     solution="def hidden_delta(delta_O, W_O, s_H):\n    return (W_O @ delta_O) * sigmoid_grad(s_H)   # (3,)",
 )
 
 
 # --- 4.7 the five steps -------------------------------------------------------------------------------
-class OrderExercise(Exercise):
-    """The answer is an order of lettered steps, e.g. "CBEDA" (spaces, commas and case ignored)."""
-
-    def __init__(self, name, expected, *, wrong_orders=(), **kw):
-        super().__init__(name, **kw)
-        self.expected = expected
-        self.wrong_orders = dict(wrong_orders)
-
-    def _evaluate(self, answer):
-        if not isinstance(answer, str):
-            return self._wrong(f"answer with a string of letters such as 'ABCDE'; got {fmt(answer)}.")
-        letters = re.sub(r"[^A-Za-z]", "", answer).upper()
-        if sorted(letters) != sorted(self.expected):
-            return self._wrong(f"use each of the letters {', '.join(sorted(self.expected))} exactly once; "
-                               f"got {letters or 'nothing'!r}.")
-        if letters == self.expected:
-            return self._ok()
-        if letters in self.wrong_orders:
-            return self._wrong(f"{letters} is not it: {self.wrong_orders[letters]}")
-        first = next(i for i, (a, b) in enumerate(zip(letters, self.expected)) if a != b)
-        return self._wrong(f"{letters} is not it: the first {first} step(s) are right, "
-                           f"but step {first + 1} should not be {letters[first]}.")
-
-
 algorithm_order_exercise = OrderExercise(
     "Exercise 4.7 (the 5-step algorithm)",
     "CBEDA",
-    wrong_orders={
+    mistakes={
         "CBDEA": "you can only test E < ε after you have computed E from the outputs.",
         "CBEAD": "the update uses Δw, so backpropagation (D) must come before the update (A).",
         "BCEDA": "the network needs initial parameters w0 (C) before it can compute any output (B).",
@@ -237,8 +194,8 @@ algorithm_order_exercise = OrderExercise(
     },
     hint="Ask of each step what it needs: the outputs need parameters, E needs outputs, Δw needs E, "
          "the update needs Δw.",
-    solution="C → B → E → D → A, then back to B:  initialise; outputs; total error E; "
-             "stop if E < ε else backprop Δw; update w ← w + ηΔw.",
+    solution='order = "CBEDA"   # C → B → E → D → A, then back to B: initialise; outputs; total error E;\n'
+             "                  # stop if E < ε, else backprop Δw; update w ← w + ηΔw",
 )
 
 # --- 4.8 initialisation -------------------------------------------------------------------------------
@@ -246,13 +203,13 @@ he_std_exercise = ValueExercise(
     "Exercise 4.8 (He initialisation)",
     0.2,
     tolerance=1e-3,
-    wrong_answers=[
+    mistakes=[
         (np.sqrt(1 / 50), "0.1414 = √(1/50) is Xavier's standard deviation (for sigmoid/tanh). He uses √(2/n)."),
         (2 / 50, "0.04 = 2/50 is the *variance*; the standard deviation is its square root."),
         (1 / 50, "0.02 = 1/50 is Xavier's variance; He's std is √(2/50)."),
     ],
     hint="He: std = √(2 / n_in), where n_in is the number of inputs of the layer.",
-    solution="np.sqrt(2 / 50)   # 0.2",
+    solution="he_std = np.sqrt(2 / 50)   # 0.2",
 )
 
 # --- 4.9 one momentum step -----------------------------------------------------------------------------
@@ -260,14 +217,14 @@ momentum_exercise = ValueExercise(
     "Exercise 4.9 (one Momentum step)",
     1.25,
     tolerance=1e-6,
-    wrong_answers=[
+    mistakes=[
         (0.8, "that is a plain SGD step w − η·g; Momentum also carries the old velocity v."),
         (1.65, "the gradient must be *subtracted*: v ← 0.9·0.5 − 0.1·2 = 0.25."),
         (1.3, "the old velocity is first multiplied by μ = 0.9: v ← 0.9·0.5 − 0.1·2."),
         (1.5, "you moved w with the old velocity; update v first, then w ← w + v (new v)."),
     ],
     hint="First v ← μ·v − η·g with μ = 0.9, η = 0.1, g = 2.0, v = 0.5. Then w ← w + v.",
-    solution="v = 0.9 * 0.5 - 0.1 * 2.0   # 0.25\nw = 1.0 + v                 # 1.25",
+    solution="v = 0.9 * 0.5 - 0.1 * 2.0   # 0.25\nw_new = 1.0 + v             # 1.25",
 )
 
 # --- 4.10 overfitting ------------------------------------------------------------------------------------
@@ -282,5 +239,5 @@ overfitting_exercise = ChoiceExercise(
         "D": "more epochs would push the training error even lower and usually widen the gap.",
     },
     hint="Compare the two numbers: which one is small, which is large, and what does the gap mean?",
-    solution="A: overfitting — tiny training error, large validation error.",
+    solution='answer = "A"   # overfitting: tiny training error, large validation error',
 )

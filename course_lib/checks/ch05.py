@@ -3,13 +3,13 @@
     from course_lib.checks import ch05
     ch05.mse_exercise.check(my_mse)
 
-Each exercise object has ``check(answer)``, ``hint()`` and ``solution()``.
+Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from . import ChoiceExercise, FunctionExercise, ValueExercise
+from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 
 __all__ = [
     "residual_exercise", "mse_exercise", "best_slope_exercise", "gradient_exercise",
@@ -21,31 +21,13 @@ KM_PER_MPC = 3.0857e19            # 1 megaparsec in km
 SECONDS_PER_YEAR = 365.25 * 24 * 3600   # 3.15576e7 s (a Julian year)
 
 
-def _number(got):
-    """``got`` as a float, or None when it is not a single number."""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return float(g) if g.ndim == 0 else None
-
-
-def _pair(got):
-    """``got`` as a (2,) float array, or None."""
-    try:
-        g = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return g if g.shape == (2,) else None
-
-
 # --- 5.1 one residual -------------------------------------------------------------------------------------
 residual_exercise = ValueExercise(
     "Exercise 5.1 (one residual ŷ − y)",
     237.0,
     tolerance=1e-6,
-    wrong_answers=[
-        (-237.0, "that is y − ŷ. The seed writes the deviation as ŷ − y (prediction minus the correct value)."),
+    mistakes=[
+        (-237.0, "that is y − ŷ. The lecture writes the deviation as ŷ − y (prediction minus the correct value)."),
         (-23.0, "y is −130 km/s (NGC 6822 is approaching us): ŷ − y = 107 − (−130)."),
         (56169.0, "that is the squared deviation (ŷ − y)²; the question asks for ŷ − y itself."),
         (107.0, "that is the prediction ŷ = 500·0.214; now subtract the measured y = −130."),
@@ -61,23 +43,6 @@ def _mse(a, b, x, y):
     return float(np.mean(r * r))
 
 
-def _explain_mse(args, got, want):
-    a, b, x, y = args
-    r = a * x + b - y
-    g = _number(got)
-    if g is None:
-        return f"return one number (the mean over all points), not {np.shape(got)}-shaped output"
-    if np.isclose(g, float(np.sum(r * r))):
-        return f"that is the sum over the {x.size} points; E is the mean (divide by N = {x.size})"
-    if np.isclose(g, float(np.sqrt(np.mean(r * r)))):
-        return "that is the square root of E (the RMS error); E itself has no square root"
-    if np.isclose(g, float(np.mean(np.abs(r)))) or np.isclose(g, float(np.mean(r))):
-        return "the residuals ŷ − y must be squared before averaging"
-    if np.isclose(g, 0.5 * want):
-        return "E here has no factor ½: E = (1/N) Σ (ŷ − y)²"
-    return None
-
-
 _X = np.array([0.0, 1.0, 2.0])
 _Y = np.array([1.0, 3.0, 5.0])
 _MSE_CASES = [((a, b, _X, _Y), _mse(a, b, _X, _Y)) for a, b in [(2.0, 1.0), (1.0, 0.0), (0.0, 0.0), (3.0, -1.0)]]
@@ -86,8 +51,16 @@ mse_exercise = FunctionExercise(
     "Exercise 5.2 (mean squared error E(a, b))",
     _MSE_CASES,
     tolerance=1e-9,
-    explain=_explain_mse,
     func_name="my_mse",
+    mistakes=[
+        (lambda a, b, x, y: np.sum((a * x + b - y) ** 2),
+         "that is the sum over the 3 points; E is the mean (divide by N = 3)."),
+        (lambda a, b, x, y: np.sqrt(np.mean((a * x + b - y) ** 2)),
+         "that is the square root of E (the RMS error); E itself has no square root."),
+        (lambda a, b, x, y: np.mean(np.abs(a * x + b - y)), "the residuals ŷ − y must be squared before averaging."),
+        (lambda a, b, x, y: np.mean(a * x + b - y), "the residuals ŷ − y must be squared before averaging."),
+        (lambda a, b, x, y: 0.5 * np.mean((a * x + b - y) ** 2), "E here has no factor ½: E = (1/N) Σ (ŷ − y)²."),
+    ],
     hint="Residuals r = a * x + b - y (an array), then the mean of r ** 2.",
     solution="def my_mse(a, b, x, y):\n    r = a * x + b - y\n    return np.mean(r ** 2)",
 )
@@ -103,7 +76,7 @@ best_slope_exercise = ChoiceExercise(
         "C": "600 km/s/Mpc is too steep: the line runs above almost all galaxies beyond 1 Mpc.",
     },
     hint="Look at the scatter: at x = 2 Mpc the points are around 800 km/s. Which slope reaches that?",
-    solution="B: ≈ 424 km/s/Mpc (= Σxy / Σx²). Check it with the slider: E is smallest near a = 424.",
+    solution='prediction = "B"   # ≈ 424 km/s/Mpc (= Σxy / Σx²); the slider shows E is smallest near a = 424',
 )
 
 
@@ -113,33 +86,25 @@ def _grad(a, b, x, y):
     return np.array([2 * np.mean(r * x), 2 * np.mean(r)])
 
 
-def _explain_grad(args, got, want):
-    a, b, x, y = args
-    g = _pair(got)
-    if g is None:
-        return "return two numbers (dE_da, dE_db)"
-    r = a * x + b - y
-    if np.allclose(g, 0.5 * want):
-        return "the factor 2 from differentiating the square is missing: d(r²)/dr = 2r"
-    if np.allclose(g, -want):
-        return "the sign is flipped: use r = ŷ − y = a·x + b − y, as in E"
-    if np.allclose(g, want[::-1]):
-        return "the two derivatives are swapped: return (dE/da, dE/db) in that order"
-    if np.isclose(g[0], 2 * np.mean(r)) and np.isclose(g[1], want[1]):
-        return "dE/da needs the extra factor x_i: ∂(a·x_i + b)/∂a = x_i"
-    if np.allclose(g, x.size * want):
-        return f"that is the gradient of the *sum*; E is a mean, so divide by N = {x.size}"
-    return None
-
-
 _GRAD_CASES = [((a, b, _X, _Y), _grad(a, b, _X, _Y)) for a, b in [(0.0, 0.0), (1.0, 2.0), (3.0, -1.0)]]
 
 gradient_exercise = FunctionExercise(
     "Exercise 5.4 (the gradient of E)",
     _GRAD_CASES,
     tolerance=1e-9,
-    explain=_explain_grad,
     func_name="my_mse_grad",
+    returns="dE_da, dE_db",
+    mistakes=[
+        (lambda a, b, x, y: 0.5 * _grad(a, b, x, y),
+         "the factor 2 from differentiating the square is missing: d(r²)/dr = 2r."),
+        (lambda a, b, x, y: -_grad(a, b, x, y), "the sign is flipped: use r = ŷ − y = a·x + b − y, as in E."),
+        (lambda a, b, x, y: _grad(a, b, x, y)[::-1],
+         "the two derivatives are swapped: return (dE/da, dE/db) in that order."),
+        (lambda a, b, x, y: np.array([2 * np.mean(a * x + b - y)] * 2),
+         "dE/da needs the extra factor x_i: ∂(a·x_i + b)/∂a = x_i."),
+        (lambda a, b, x, y: len(x) * _grad(a, b, x, y),
+         "that is the gradient of the *sum*; E is a mean, so divide by N = 3."),
+    ],
     hint="∂E/∂a = (2/N) Σ (a·x_i + b − y_i)·x_i and ∂E/∂b = (2/N) Σ (a·x_i + b − y_i). Return both as a tuple.",
     solution="def my_mse_grad(a, b, x, y):\n    r = a * x + b - y\n"
              "    return 2 * np.mean(r * x), 2 * np.mean(r)",
@@ -159,7 +124,7 @@ learning_rate_exercise = ChoiceExercise(
     },
     hint="Think of a ball in a valley that you move by lr × slope: what happens when that jump is longer "
          "than the valley is wide?",
-    solution="B: it diverges — every step overshoots further than the last (try lr = 0.6 on the slider).",
+    solution='prediction_lr = "B"   # it diverges: every step overshoots further than the last (try lr = 0.6)',
 )
 
 
@@ -170,9 +135,9 @@ def _unscale(a_s, b_s, mean, std):
 
 def _explain_unscale(args, got, want):
     a_s, b_s, mean, std = args
-    g = _pair(got)
-    if g is None:
-        return "return two numbers (a, b)"
+    if isinstance(got, Exception) or got.shape != (2,):
+        return None
+    g = got
     if np.isclose(g[0], a_s * std):
         return "x_scaled = (x − mean)/std, so a_s·x_scaled = (a_s/std)·x + …: divide by std, don't multiply"
     if np.isclose(g[0], want[0]) and np.isclose(g[1], b_s):
@@ -189,6 +154,7 @@ unscale_exercise = FunctionExercise(
     tolerance=1e-6,
     explain=_explain_unscale,
     func_name="unscale",
+    returns="a, b",
     hint="Substitute x_scaled = (x − mean)/std into ŷ = a_s·x_scaled + b_s and collect the terms with x.",
     solution="def unscale(a_s, b_s, mean, std):\n    a = a_s / std\n    b = b_s - a_s * mean / std\n    return a, b",
 )
@@ -198,14 +164,14 @@ updates_per_epoch_exercise = ValueExercise(
     "Exercise 5.7 (updates per epoch)",
     5,
     tolerance=1e-9,
-    wrong_answers=[
+    mistakes=[
         (4, "24 // 5 = 4 full minibatches, but the 4 points left over form a 5th, smaller minibatch."),
         (4.8, "the number of updates is a whole number: 4 minibatches of 5 and one of 4."),
         (24, "24 updates per epoch is online learning (M = 1); here M = 5."),
         (120, "each minibatch gives *one* update, not one per point."),
     ],
     hint="One epoch uses every point once; each minibatch of up to M points gives one update.",
-    solution="ceil(24 / 5) = 5 updates: minibatches of 5, 5, 5, 5 and 4 points.",
+    solution="updates = math.ceil(24 / 5)   # = 5 updates: minibatches of 5, 5, 5, 5 and 4 points",
 )
 
 
@@ -214,33 +180,21 @@ def _hubble_time_gyr(H0):
     return KM_PER_MPC / H0 / SECONDS_PER_YEAR / 1e9
 
 
-def _explain_hubble_time(args, got, want):
-    (H0,) = args
-    g = _number(got)
-    if g is None or g == 0:
-        return "return one number: the time in billions of years (Gyr)"
-    ratio = g / want
-    for factor, text in [
-        (1e9, "that is in years; divide by 1e9 to get billions of years (Gyr)"),
-        (1e9 * SECONDS_PER_YEAR, "that is in seconds; divide by seconds per year (3.156e7) and by 1e9"),
-        (SECONDS_PER_YEAR, "divide the seconds by seconds per year (3.156e7) to get years"),
-        (SECONDS_PER_YEAR * 1e9 / KM_PER_MPC, "1/H₀ alone is in Mpc·s/km: multiply by 3.0857e19 km per Mpc to get "
-                                             "seconds, then convert the seconds to Gyr"),
-        (1 / KM_PER_MPC, "the conversion 3.0857e19 km per Mpc is missing"),
-    ]:
-        if np.isclose(ratio, factor, rtol=2e-3):
-            return text
-    if np.isclose(ratio, H0 * H0, rtol=2e-3):
-        return "the age is 1/H₀ (distance ÷ speed): divide by H₀, don't multiply"
-    return None
-
-
 hubble_time_exercise = FunctionExercise(
     "Exercise 5.8 (the Hubble time 1/H₀)",
     [((H0,), _hubble_time_gyr(H0)) for H0 in (454.0, 70.0, 100.0)],
     tolerance=0.02,
-    explain=_explain_hubble_time,
     func_name="hubble_time_gyr",
+    mistakes=[
+        (lambda H0: _hubble_time_gyr(H0) * 1e9, "that is in years; divide by 1e9 to get billions of years (Gyr)."),
+        (lambda H0: KM_PER_MPC / H0, "that is in seconds; divide by seconds per year (3.156e7) and by 1e9."),
+        (lambda H0: KM_PER_MPC / H0 / 1e9, "divide the seconds by seconds per year (3.156e7) to get years."),
+        (lambda H0: 1 / H0, "1/H₀ alone is in Mpc·s/km: multiply by 3.0857e19 km per Mpc to get seconds, "
+                            "then convert the seconds to Gyr (the conversion 3.0857e19 km per Mpc is missing)."),
+        (lambda H0: 1 / H0 / SECONDS_PER_YEAR / 1e9, "the conversion 3.0857e19 km per Mpc is missing."),
+        (lambda H0: KM_PER_MPC * H0 / SECONDS_PER_YEAR / 1e9,
+         "the age is 1/H₀ (distance ÷ speed): divide by H₀, don't multiply."),
+    ],
     hint="1/H₀ has units Mpc·s/km. Multiply by 3.0857e19 km/Mpc to get seconds, "
          "divide by 3.156e7 s/year and by 1e9 to get billions of years.",
     solution="def hubble_time_gyr(H0):\n    seconds = 3.0857e19 / H0          # km/Mpc ÷ (km/s/Mpc) = s\n"

@@ -3,7 +3,7 @@
     from course_lib.checks import ch06
     ch06.grey_code_exercise.check(answer)
 
-Each exercise object has ``check(answer)``, ``hint()`` and ``solution()``.
+Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
 Function exercises start from a template ``def f(...): return ...``; while the
 function still returns ``...`` the framework reports *not attempted yet*.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import ChoiceExercise, FunctionExercise, ValueExercise, same
+from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 
 __all__ = [
     "MYSTERY_4X4",
@@ -21,15 +21,7 @@ __all__ = [
 ]
 
 
-def _as_float(x):
-    """x as a float array, or None when it is not numbers."""
-    try:
-        return np.asarray(x, dtype=float)
-    except (TypeError, ValueError):
-        return None
-
-
-# --- 6.1 grey levels (seed 003 §6.1: black 0, dark grey 1, light grey 2, white 3) -----------------
+# --- 6.1 grey levels (lecture 003 §6.1: black 0, dark grey 1, light grey 2, white 3) -----------------
 MYSTERY_4X4 = np.array([
     [0, 1, 2, 3],
     [0, 1, 2, 3],
@@ -42,7 +34,7 @@ grey_code_exercise = ValueExercise(
     "Exercise 6.1 (write a grey image as numbers)",
     MYSTERY_4X4.tolist(),
     tolerance=1e-9,
-    wrong_answers=[
+    mistakes=[
         ((3 - MYSTERY_4X4).tolist(), "black and white are swapped. In this code black = 0 and white = 3."),
         (MYSTERY_4X4.T.tolist(), "these are the columns written as rows. Write the top row first, left to right."),
         ((MYSTERY_4X4 + 1).tolist(), "the code starts at 0: black = 0, dark grey = 1, light grey = 2, white = 3."),
@@ -56,7 +48,7 @@ colour_numbers_exercise = ValueExercise(
     "Exercise 6.2 (numbers in a colour image)",
     28 * 28 * 3,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (28 * 28, "that is a grey image (1 number per pixel). A colour pixel needs 3 numbers: R, G, B."),
         (28 * 3, "28 × 3 counts only one row of pixels; the image has 28 rows of 28 pixels."),
         (28 + 28, "width + height is not the number of pixels: the pixels fill a 28 × 28 grid."),
@@ -71,33 +63,18 @@ pixel_exercise = ValueExercise(
     "Exercise 6.3 (read one pixel)",
     126,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (0, "0 is a background pixel. Count rows and columns from 0, row first: X_train[0][5, 16]."),
         (18, "that is column 15, one column too far to the left."),
         (136, "that is column 17, one column too far to the right."),
         (253, "that is row 6, one row too far down."),
     ],
     hint="Python counts from 0: row 5 is the sixth row printed. In code: X_train[0][5, 16] (row, then column).",
-    solution="answer = X_train[0][5, 16]   # 126",
+    solution="answer = 126   # = X_train_img[0][5, 16]: row 5, column 16, both counted from 0",
 )
 
 
 # --- 6.4 flatten --------------------------------------------------------------------------------
-def _explain_flatten(args, got, want):
-    (image,) = args
-    g = _as_float(got)
-    if g is None:
-        return f"return the numbers as a NumPy array of shape {want.shape}"
-    if g.shape == image.shape:
-        return f"the result is still {image.shape[0]} × {image.shape[1]}; it must be one row of {image.size} numbers"
-    if g.size == image.size and g.shape != want.shape:
-        return (f"the numbers are right but the shape is {g.shape}, not {want.shape}: "
-                "return a 1-D array, e.g. image.reshape(-1)")
-    if same(g, image.T.reshape(-1)):
-        return "you read the image column by column. Read it row by row: the whole top row first"
-    return None
-
-
 _FLATTEN_CASES = [
     ((np.arange(6).reshape(2, 3),), np.arange(6)),
     ((np.array([[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 1]]),),
@@ -109,28 +86,18 @@ flatten_exercise = FunctionExercise(
     "Exercise 6.4 (flatten an image)",
     _FLATTEN_CASES,
     tolerance=1e-9,
-    explain=_explain_flatten,
     func_name="flatten",
+    mistakes=[
+        (lambda image: image.T.reshape(-1),
+         "you read the image column by column. Read it row by row: the whole top row first."),
+        (lambda image: image, "the result is still a 2-D image; it must be one row of image.size numbers."),
+    ],
     hint="A NumPy array has .reshape(n); reshape(-1) means 'as many as needed'. It reads row by row.",
     solution="def flatten(image):\n    return image.reshape(-1)   # 28 × 28 → 784, row by row",
 )
 
 
 # --- 6.5 the highest activation wins ------------------------------------------------------------
-def _explain_predict_class(args, got, want):
-    (a,) = args
-    g = _as_float(got)
-    if g is None or g.shape != ():
-        return "return one whole number: the position (index) of the largest activation"
-    if np.isclose(g, a.max()):
-        return f"that is the largest activation itself; the class is its position in the list, {want}"
-    if np.isclose(g, np.argmin(a)):
-        return "that is the position of the *smallest* activation; the network chooses the largest"
-    if np.isclose(g, want + 1):
-        return "classes are counted from 0, like Python's positions: the first output is class 0"
-    return None
-
-
 _PREDICT_CASES = [
     ((np.array([0.0068, 0.1592, 0.8340]),), 2),
     ((np.array([0.70, 0.20, 0.10]),), 0),
@@ -141,8 +108,13 @@ predict_class_exercise = FunctionExercise(
     "Exercise 6.5 (the highest activation wins)",
     _PREDICT_CASES,
     tolerance=1e-9,
-    explain=_explain_predict_class,
     func_name="predict_class",
+    mistakes=[
+        (lambda a: np.max(a), "that is the largest activation itself; the class is its position in the list."),
+        (lambda a: np.argmin(a), "that is the position of the *smallest* activation; the network chooses the largest."),
+        (lambda a: np.argmax(a) + 1,
+         "classes are counted from 0, like Python's positions: the first output is class 0."),
+    ],
     hint="np.argmax(a) gives the position of the largest value in a.",
     solution="def predict_class(activations):\n    return int(np.argmax(activations))",
 )
@@ -159,7 +131,7 @@ softmax_shift_exercise = ChoiceExercise(
         "D": "they stay as different as before: adding the same number keeps the differences between the z's.",
     },
     hint="Write e^(z_k + 10) as e^10 · e^(z_k). What happens to e^10 in the fraction e^(z_k) / Σ_j e^(z_j)?",
-    solution="B: softmax(z + 10) = softmax(z). The factor e^10 is in every term of the numerator and the sum.",
+    solution='answer = "B"   # softmax(z + 10) = softmax(z): the factor e^10 is in the numerator and in the sum',
 )
 
 
@@ -170,17 +142,12 @@ def _softmax(z):
 
 
 def _explain_softmax(args, got, want):
-    (z,) = args
-    g = _as_float(got)
-    if g is None or g.shape != want.shape:
-        return f"return one probability per input, an array of shape {want.shape}"
-    if not np.all(np.isfinite(g)):
-        return ("got nan or inf: e^1000 is too big for a computer (overflow). Subtract the largest z first, "
-                "np.exp(z - np.max(z)); by exercise 6.6 this does not change the answer")
-    if not np.isclose(g.sum(), 1.0):
-        return f"your outputs add up to {g.sum():.4g}, not 1: divide every e^z by the sum of all of them"
-    if same(g, z / np.sum(z)):
-        return "the exponential is missing: use np.exp(z) before dividing"
+    if isinstance(got, Exception):
+        return None
+    if got.shape != want.shape:
+        return "return one probability per input"
+    if not np.isclose(got.sum(), 1.0):
+        return f"your outputs add up to {got.sum():.4g}, not 1: divide every e^z by the sum of all of them"
     return None
 
 
@@ -197,6 +164,12 @@ softmax_exercise = FunctionExercise(
     tolerance=1e-6,
     explain=_explain_softmax,
     func_name="my_softmax",
+    mistakes=[
+        (lambda z: np.exp(z) / np.exp(z).sum(),
+         "nan or inf: e^1000 is too big for a computer (overflow). Subtract the largest z first, "
+         "np.exp(z - np.max(z)); by exercise 6.6 this does not change the answer."),
+        (lambda z: z / np.sum(z), "the exponential is missing: use np.exp(z) before dividing."),
+    ],
     hint="p_k = e^(z_k) / Σ_j e^(z_j): np.exp(z) for the top, its .sum() for the bottom. "
          "Then try z = [1000, 1001] and use exercise 6.6 to fix what goes wrong.",
     solution="def my_softmax(z):\n    e = np.exp(z - np.max(z))   # the shift changes nothing (6.6) but avoids overflow\n"
@@ -208,7 +181,7 @@ n_params_exercise = ValueExercise(
     "Exercise 6.8 (weights and biases of 784-128-10)",
     784 * 128 + 128 + 128 * 10 + 10,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (784 * 128 + 128 * 10, "these are the weights only; each of the 128 + 10 neurons also has a bias."),
         (784 + 128 + 10, "that counts neurons (and inputs). Count the connections: every input meets every "
                          "hidden neuron, 784 × 128 weights, and so on."),
@@ -230,7 +203,7 @@ untrained_accuracy_exercise = ChoiceExercise(
         "D": "97 % is what training achieves. The weights are still random numbers.",
     },
     hint="The weights are random, so the output is a guess. How often is a guess among 10 digits right?",
-    solution="B: about 10 % — one chance in ten, like guessing.",
+    solution='answer = "B"   # about 10 %: one chance in ten, like guessing',
 )
 
 # --- 6.10 why a separate validation set -----------------------------------------------------------
@@ -245,7 +218,8 @@ generalisation_exercise = ChoiceExercise(
         "D": "validation images are never used to change the weights; they only measure.",
     },
     hint="What do we want the finished network to do: repeat answers it has seen, or read new handwriting?",
-    solution="B: to measure generalisation (汎化) — how well the network does on images it has never seen.",
+    solution='answer = "B"   # to measure generalisation (汎化):\n'
+             "               # how well the network does on images it has never seen",
 )
 
 # --- 6.11 label smoothing: the soft target of the right class -------------------------------------
@@ -253,7 +227,7 @@ smoothed_target_exercise = ValueExercise(
     "Exercise 6.11 (the smoothed target of the right class)",
     (1 - 0.1) * 1 + 0.1 / 10,
     tolerance=1e-6,
-    wrong_answers=[
+    mistakes=[
         (0.9, "that is (1 − ε)·1 only. The ε taken away is shared by *all* 10 classes, the right one too: "
               "add ε/K = 0.01."),
         (0.01, "0.01 = ε/K is what each *wrong* class gets. The right class gets (1 − ε)·1 + ε/K."),

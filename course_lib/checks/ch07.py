@@ -3,25 +3,25 @@
     from course_lib.checks import ch07
     ch07.layers_exercise.check(answer)
 
-Each exercise object has ``check(answer)``, ``hint()`` and ``solution()``.
+Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
 """
 from __future__ import annotations
 
 import math
 
-from . import ChoiceExercise, FunctionExercise, ValueExercise
+from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 
 __all__ = [
     "layers_exercise", "count_params_exercise", "feature_level_exercise", "unsupervised_exercise",
     "projection_exercise", "depth_prediction_exercise",
 ]
 
-# --- 7.1 networks made of networks (seed 000: "合計で8層") ----------------------------------------
+# --- 7.1 networks made of networks (lecture 000: "合計で8層") ----------------------------------------
 layers_exercise = ValueExercise(
     "Exercise 7.1 (a network of networks)",
     8,
     tolerance=0.5,
-    wrong_answers=[
+    mistakes=[
         (3, "3 is the number of small networks; count their layers: 3 + 2 + 3."),
         (9, "the inputs are not a layer of neurons (they compute nothing), so they are not counted."),
         (18, "the layers are added, not multiplied: the networks sit one after another."),
@@ -36,26 +36,8 @@ def _n_params(sizes):
     return sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
 
 
-def _explain_count_params(args, got, want):
-    (sizes,) = args
-    try:
-        g = float(got)
-    except (TypeError, ValueError):
-        return "return one whole number"
-    weights = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
-    if g == weights:
-        return f"that is the number of weights only ({weights}); every neuron after the input also has a bias"
-    if g == sum(sizes):
-        return "that counts the neurons; the parameters are the connections' weights plus one bias per neuron"
-    if g == weights + sum(sizes):
-        return "the inputs have no bias (they are not neurons); count biases only for the layers after the input"
-    if g == math.prod(sizes):
-        return "multiply neighbouring layers only (n_in × n_out for each pair), then add the pairs"
-    return None
-
-
 _COUNT_CASES = [
-    (([12, 3, 2],), 47),                 # the seed's C/T network (chapter 3)
+    (([12, 3, 2],), 47),                 # the lecture's C/T network (chapter 3)
     (([2, 2, 1],), 9),
     (([784, 128, 10],), 101770),         # chapter 6
     (([784, 32, 32, 10],), 26506),
@@ -65,8 +47,17 @@ count_params_exercise = FunctionExercise(
     "Exercise 7.2 (count weights and biases)",
     _COUNT_CASES,
     tolerance=0.5,
-    explain=_explain_count_params,
     func_name="count_params",
+    mistakes=[
+        (lambda sizes: sum(a * b for a, b in zip(sizes[:-1], sizes[1:])),
+         "that is the number of weights only; every neuron after the input also has a bias."),
+        (lambda sizes: sum(sizes),
+         "that counts the neurons; the parameters are the connections' weights plus one bias per neuron."),
+        (lambda sizes: sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + sum(sizes),
+         "the inputs have no bias (they are not neurons); count biases only for the layers after the input."),
+        (lambda sizes: math.prod(sizes), "multiply neighbouring layers only (n_in × n_out for each pair), "
+                                         "then add the pairs."),
+    ],
     hint="Loop over neighbouring pairs: for n_in, n_out in zip(sizes[:-1], sizes[1:]). Each pair has "
          "n_in × n_out weights and n_out biases.",
     solution="def count_params(sizes):\n    total = 0\n    for n_in, n_out in zip(sizes[:-1], sizes[1:]):\n"
@@ -84,7 +75,7 @@ feature_level_exercise = ChoiceExercise(
         "C": "the last layers combine parts into whole objects (a face, a cat's face) and the final answer.",
     },
     hint="Low level: lines and edges. High level: whole faces. An eye is made of a few edges.",
-    solution="B: a middle layer. Edges (first layers) → parts such as eyes (middle) → faces (last layers).",
+    solution='answer = "B"   # a middle layer: edges (first layers) → parts such as eyes (middle) → faces (last)',
 )
 
 # --- 7.4 supervised vs unsupervised -----------------------------------------------------------------
@@ -99,18 +90,18 @@ unsupervised_exercise = ChoiceExercise(
         "C": "the 2015 network also trained on labelled ImageNet photos: supervised learning.",
     },
     hint="Unsupervised learning (教師なし学習) means the training data has no correct answers attached.",
-    solution="A: the 2011 YouTube experiment (Le et al.) — unsupervised learning.",
+    solution='answer = "A"   # the 2011 YouTube experiment (Le et al.): unsupervised learning',
 )
 
 # --- 7.5 when would a computer network match a human brain? -------------------------------------------
-_GROWTH = 2e10 / 1e9                                          # seed 000: ×20 from 2040 to 2050
+_GROWTH = 2e10 / 1e9                                          # lecture 000: ×20 from 2040 to 2050
 _YEAR_HUMAN = 2050 + 10 * math.log(86e9 / 2e10) / math.log(_GROWTH)   # ≈ 2054.9
 
 projection_exercise = ValueExercise(
     "Exercise 7.5 (when does a computer reach 86 billion neurons?)",
     round(_YEAR_HUMAN),
     tolerance=3,
-    wrong_answers=[
+    mistakes=[
         (2050, "in 2050 the projection is 2 × 10¹⁰ = 20 billion, less than a quarter of 86 billion."),
         (2060, "by 2060 the trend gives 2 × 10¹⁰ × 20 = 4 × 10¹¹, more than four human brains: earlier than that."),
         (2100, "far too late: the trend multiplies the count by about 20 every ten years."),
@@ -118,7 +109,7 @@ projection_exercise = ValueExercise(
     hint="From 2040 to 2050 the count grows ×20. From 2 × 10¹⁰ you need ×4.3 more. How many years of "
          "×20-per-decade growth give ×4.3? (years = 10 · log 4.3 / log 20)",
     solution="years = 10 * np.log(86e9 / 2e10) / np.log(20)   # ≈ 4.9\nanswer = 2050 + years   # ≈ 2055, "
-             "as the seed says ('2055年ごろ')",
+             "as the lecture says ('2055年ごろ')",
 )
 
 # --- 7.6 predict before you look: a hidden layer or none --------------------------------------------
@@ -134,5 +125,5 @@ depth_prediction_exercise = ChoiceExercise(
     },
     hint="Chapter 2: without a hidden layer (and a non-linear activation) the network is a single weighted "
          "sum per class.",
-    solution="B: 784 → 32 → 10 wins (about 92 % against about 90 % here).",
+    solution='answer = "B"   # 784 → 32 → 10 wins (about 92 % against about 90 % here)',
 )

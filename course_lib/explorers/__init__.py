@@ -7,7 +7,13 @@ Display one by making it the last line of a cell (tag the cell ``nbval-ignore-ou
 
 Every explorer shows the live widget where ipywidgets runs and a PNG of its state everywhere else
 (GitHub, nbviewer, HTML export); ``explorer.code()`` (or the "show code" button) gives the line that
-rebuilds the current setting. See ``base.py`` for the shared machinery.
+rebuilds the current setting.
+
+Modules: ``base`` (the ``Explorer`` class — its docstring states the contract a new explorer follows —
+and small format helpers), ``validation`` (checks of the arguments), ``input_plane`` (the (x1, x2)
+plane of the neuron and network explorers), ``pixel_pad`` (the clickable pixel grid), then one module
+per topic.  Activation menus and axis limits come from ``course_lib.activations.ACTIVATIONS``: a new
+activation needs no edit here.
 """
 from .base import CSS_CODE, CSS_EXPLORER, CSS_FIGURE, CSS_READOUT, Explorer
 from .hubble import GradientDescentExplorer, HubbleLineExplorer
@@ -16,11 +22,11 @@ from .letters import LetterPadExplorer, default_letter_model
 from .mnist import MNISTBrowser
 from .network import NetworkExplorer, WeightQuizExplorer
 from .neuron import LogicGateExplorer, NeuronExplorer
-from .pattern import SEED_PATTERN, PatternNeuronExplorer
+from .pattern import LECTURE_PATTERN, PatternNeuronExplorer
 
 __all__ = [
     "Explorer", "NeuronExplorer", "LogicGateExplorer", "PatternNeuronExplorer", "ActivationExplorer",
     "NetworkExplorer", "LetterPadExplorer", "WeightQuizExplorer", "HubbleLineExplorer",
-    "GradientDescentExplorer", "MNISTBrowser", "default_letter_model", "SEED_PATTERN",
+    "GradientDescentExplorer", "MNISTBrowser", "default_letter_model", "LECTURE_PATTERN",
     "CSS_EXPLORER", "CSS_FIGURE", "CSS_READOUT", "CSS_CODE",
 ]

@@ -1,4 +1,7 @@
-"""The small base class shared by every explorer (スライダーで重みとバイアスを動かす).
+"""The small base class shared by every explorer (スライダーで重みとバイアスを動かす), and formatting helpers.
+
+What a subclass must define, and when it registers its controls: see the ``Explorer`` docstring.
+Checks of the constructors' arguments live in ``validation.py``.
 
 Pattern (matplotlib ``slider_demo.py``, ipywidgets ``interactive_output``):
 
@@ -8,15 +11,17 @@ Pattern (matplotlib ``slider_demo.py``, ipywidgets ``interactive_output``):
                           _draw(result)  (updates the artists built once: set_data, set_array, set_text)
                                         │
                                         ▼
-          blit: restore the static background, draw only the changing ("animated") artists
+    blit: restore the cached background (+ the slow layer), draw only the changing ("animated") artists
                                         │
                                         ▼
               PNG (zlib level 1) ──► ipywidgets.Image (fixed size, so nothing flickers)
 
 Blitting is matplotlib's own recipe for fast updates ("Faster rendering by using blitting"): axes,
 ticks, labels and colour bars are drawn once and kept as pixels; an update redraws only the artists
-registered with ``_dynamic``.  A subclass that changes anything static (axis limits, a colour bar)
-calls ``_invalidate()`` (or ``_set_lim``) and the next update redraws everything once.
+registered with ``_dynamic``.  Artists that change only now and then (``_dynamic(artist, slow=True)``,
+e.g. the pixel panels, not touched by the bias slider) sit in a second cached layer, redrawn after
+``_slow_changed()``.  A subclass that changes anything static (axis limits, a colour bar) calls
+``_invalidate()`` (or ``_set_lim``) and the next update redraws everything once.
 
 The figure is a plain ``matplotlib.figure.Figure`` on an Agg canvas — no pyplot, so nothing leaks into
 the notebook and no display is needed; tests drive ``explorer.sliders["w1"].value = 0.5`` without a browser.
@@ -30,7 +35,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import html
+import inspect
 import io
+import math
 import numbers
 
 import ipywidgets as widgets
@@ -41,6 +48,7 @@ from matplotlib.figure import Figure
 from PIL import Image as PILImage
 
 from .._validate import _describe
+from .validation import slider_range
 
 #: CSS classes the browser test looks for (tests/test_browser.py finds the widgets by them).
 CSS_EXPLORER = "course-explorer"
@@ -63,39 +71,7 @@ _RC = {
 _PNG_KWARGS = {"compress_level": 1}
 
 
-# ---------------------------------------------------------------- validation and formatting helpers
-def check_in_range(value, name, low, high, unit=""):
-    """A finite number in [low, high] (the slider's range); returns it as float.
-
-    >>> check_in_range(5, "w1", -3, 3)
-    Traceback (most recent call last):
-    ValueError: w1 must be a number in [-3, 3] (the slider's range); got 5.
-    """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number in [{low:g}, {high:g}]{unit}; got {_describe(value)}.")
-    if not (np.isfinite(value) and low <= value <= high):
-        raise ValueError(f"{name} must be a number in [{low:g}, {high:g}]{unit} (the slider's range); got {value!r}.")
-    return float(value)
-
-
-def check_pixels(pixels, name, shape):
-    """A 0/1 image of ``shape`` (nested lists, bools or an array); returns an int array (a copy)."""
-    if pixels is None or isinstance(pixels, (str, bytes)):
-        raise TypeError(f"{name} must be a {shape[0]}×{shape[1]} grid of 0/1 values; got {_describe(pixels)}.")
-    try:
-        arr = np.array(pixels, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a {shape[0]}×{shape[1]} grid of 0/1 values; got {_describe(pixels)}.") from None
-    if arr.size == shape[0] * shape[1] and arr.ndim == 1:
-        raise ValueError(f"{name} must have shape {shape} (rows of pixels); got a flat list of {arr.size}. "
-                         f"Reshape it, e.g. np.reshape(pixels, {shape}).")
-    if arr.shape != shape:
-        raise ValueError(f"{name} must have shape {shape}; got shape {arr.shape}.")
-    if not np.all((arr == 0) | (arr == 1)):
-        raise ValueError(f"{name} must contain only 0 and 1; got the values {sorted(set(arr.ravel().tolist()))}.")
-    return arr.astype(int)
-
-
+# ---------------------------------------------------------------- formatting helpers
 def fmt(value):
     """Python source for a value in ``code()``: floats shortened to 6 significant digits so they round-trip."""
     if isinstance(value, (bool, np.bool_)):
@@ -133,27 +109,121 @@ def html_table(header, rows, highlight=None):
 
 # ---------------------------------------------------------------- the base class
 class Explorer:
-    """Base of every explorer. A subclass provides:
+    """Base of every explorer: controls → a pure ``compute`` → the artists of a figure built once → PNG.
 
-    - ``__init__``: validate the arguments, create ``self.sliders`` (dict name → widget) and any other
-      controls, then call ``self._start(controls_box)``;
-    - ``compute(**params)`` — pure: returns a dict of numbers/arrays, draws nothing;
-    - ``_build_figure()`` — create the axes and artists once (called by ``_start``);
-    - ``_draw(result)`` — update those artists; ``_readout(result)`` — HTML text for the readout.
+    **A subclass defines** (a missing one raises ``NotImplementedError`` naming it when the explorer is built):
+
+    ``compute(self, **params) -> dict``
+        Pure: the current values (``state``: slider name → value) in, numbers and arrays out. It draws
+        nothing and changes nothing, so tests can call it directly.
+    ``_build_figure(self)``
+        Called once by ``_start``: add the axes and artists to ``self.fig``. Wrap every artist that changes
+        in ``self._dynamic(artist)``; everything else is drawn once and kept as a cached background.
+    ``_draw(self, result)``
+        Update those artists from ``compute``'s result (``set_data``, ``set_array``, ``set_text``, …). If a
+        static part must change (axis limits, a colour bar), call ``self._set_lim(…)`` or ``self._invalidate()``.
+    ``_readout(self, result) -> str``
+        The HTML text shown under the figure.
+
+    **When controls are registered**: ``__init__`` first validates every argument with the helpers of
+    ``validation.py`` (each error names the argument, the allowed values and what was given), then fills ``self.sliders`` — a dict name → widget
+    with a ``value`` (possibly empty); the names are ``compute``'s keyword arguments and the constructor's
+    — and *ends* with ``self._start(controls_box, extra_controls=())``. ``_start`` observes every slider
+    and every extra control (e.g. the pixel buttons), builds the figure and draws the first state.
+    A control that does not feed ``compute`` (a button, an examples menu) handles its own events.
+
+    **Optional**: a ``state`` property when more than the sliders feeds ``compute`` (the pixel pads);
+    ``_code_args()`` when the constructor's arguments are not just ``state``; the class attributes
+    ``figsize`` (inches), ``dpi`` and ``readout_height`` (CSS, fixed so the page does not jump).
+
+    **The base does the rest**: ``update()`` (check the slider values — a NaN names its slider —,
+    ``compute``, ``_draw``, readout, PNG), blitting, ``png()``, ``hold()``, ``code()`` and the "show code"
+    button, and the display (widget view + a PNG fallback + ``code()`` as text).
 
     Public attributes: ``widget`` (the whole view), ``sliders``, ``controls`` (every input widget),
     ``fig`` (a matplotlib Figure, built once), ``image`` (the ipywidgets.Image holding the PNG),
     ``readout`` (an HTML widget), ``result`` (the last ``compute`` output), ``state`` (current values).
+
+    A complete explorer::
+
+        import ipywidgets as widgets
+        import numpy as np
+        from course_lib.explorers.base import Explorer, float_slider
+        from course_lib.explorers.validation import check_in_range
+
+        class ParabolaExplorer(Explorer):
+            '''a = w·x² for x ∈ [−1, 1].'''
+
+            def __init__(self, w=1.0):
+                w = check_in_range(w, "w", -2, 2)
+                self.sliders = {"w": float_slider("w", w, -2, 2, 0.1)}
+                self._start(widgets.VBox([self.sliders["w"]]))
+
+            def compute(self, w):
+                x = np.linspace(-1, 1, 41)
+                return {"x": x, "a": w * x ** 2}
+
+            def _build_figure(self):
+                ax = self.fig.add_subplot(1, 1, 1)
+                ax.set_xlim(-1, 1)
+                ax.set_ylim(-2, 2)
+                self.curve = self._dynamic(ax.plot([], [])[0])
+
+            def _draw(self, result):
+                self.curve.set_data(result["x"], result["a"])
+
+            def _readout(self, result):
+                return f"a(1) = {result['a'][-1]:.2f}"
+
+        ParabolaExplorer(w=0.5)      # the last line of a cell shows it
     """
 
-    figsize = (6.0, 3.0)   # inches; × dpi = the fixed pixel size of the image
+    figsize = (6.0, 3.0)      # inches; × dpi = the fixed pixel size of the image
     dpi = 80
+    readout_height = "4em"    # fixed readout height: the page does not jump while sliding
+
+    #: The methods every subclass must define (see the class docstring).
+    REQUIRED = ("compute", "_build_figure", "_draw", "_readout")
+
+    # -- the contract ---------------------------------------------------------------------------
+    def compute(self, **params):
+        """Pure: the state's values → a dict of numbers and arrays (each subclass defines it)."""
+        raise NotImplementedError(f"{type(self).__name__} must define compute(**params).")
+
+    def _build_figure(self):
+        raise NotImplementedError(f"{type(self).__name__} must define _build_figure().")
+
+    def _draw(self, result):
+        raise NotImplementedError(f"{type(self).__name__} must define _draw(result).")
+
+    def _readout(self, result):
+        raise NotImplementedError(f"{type(self).__name__} must define _readout(result).")
+
+    def _check_contract(self):
+        """Fail at once, naming what is missing, when a subclass does not follow the contract."""
+        cls = type(self).__name__
+        missing = [name for name in self.REQUIRED if getattr(type(self), name) is getattr(Explorer, name)]
+        if missing:
+            raise NotImplementedError(f"{cls} must define {', '.join(m + '()' for m in missing)} "
+                                      f"(see the contract in the Explorer docstring).")
+        sliders = self.__dict__.get("sliders")
+        if not isinstance(sliders, dict) or not all(
+                isinstance(k, str) and isinstance(w, widgets.ValueWidget) for k, w in sliders.items()):
+            raise TypeError(f"{cls}.__init__ must fill self.sliders (a dict: name → widget with a value, "
+                            f"possibly empty) before it calls self._start(…); got {_describe(sliders)}.")
+        try:
+            inspect.signature(self.compute).bind(**self.state)
+        except TypeError as exc:
+            raise TypeError(f"{cls}.compute must accept the state's values as keyword arguments "
+                            f"({', '.join(self.state)}): {exc}.") from None
 
     # -- construction ---------------------------------------------------------------------------
     def _start(self, controls_box, extra_controls=()):
-        """Build the figure, the widgets and the observers, then draw the first state."""
+        """Check the contract, build the figure, the widgets and the observers, then draw the first state."""
+        self._check_contract()
         self._holding = False
-        self._animated, self._background = [], None
+        self._animated, self._slow = [], []            # artists redrawn on every update / now and then
+        self._background = self._slow_layer = None     # cached pixels: static parts / static + slow artists
         self.controls = list(self.sliders.values()) + list(extra_controls)
         with matplotlib.rc_context(_RC):
             self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
@@ -163,7 +233,7 @@ class Explorer:
         self.image = widgets.Image(format="png", layout=widgets.Layout(
             width=f"{width}px", height=f"{height}px", min_width=f"{width}px", min_height=f"{height}px"))
         self.image.add_class(CSS_FIGURE)
-        self.readout = widgets.HTML(layout=widgets.Layout(min_height=self._readout_height))
+        self.readout = widgets.HTML(layout=widgets.Layout(min_height=self.readout_height))
         self.readout.add_class(CSS_READOUT)
         self.code_button = widgets.Button(description="show code", icon="code",
                                           tooltip="Print the Python line that rebuilds this explorer")
@@ -181,7 +251,10 @@ class Explorer:
         self.widget.add_class(CSS_EXPLORER)
         self.update()
 
-    _readout_height = "4em"   # fixed readout height: the page does not jump while sliding
+    def _require_started(self):
+        if "widget" not in self.__dict__:
+            raise RuntimeError(f"{type(self).__name__}.__init__ must end with self._start(controls_box): "
+                               f"the figure and the widgets do not exist yet.")
 
     # -- the three steps ------------------------------------------------------------------------
     @property
@@ -189,12 +262,19 @@ class Explorer:
         """Current control values as a dict (the keyword arguments of ``compute`` and of the constructor)."""
         return {name: slider.value for name, slider in self.sliders.items()}
 
-    def compute(self, **params):  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
+    def _checked_state(self):
+        """``state``, after checking that every slider holds a finite number (a NaN set from code names its slider)."""
+        for name, control in self.sliders.items():
+            value = control.value
+            if isinstance(value, float) and not math.isfinite(value):
+                label = name if control.description in ("", name) else f"{name} (the slider {control.description!r})"
+                raise ValueError(f"{label} must be a finite number in {slider_range(control)}; got {value!r}.")
+        return self.state
 
     def update(self):
         """Recompute from the current state, update the artists and the readout, render the PNG."""
-        self.result = self.compute(**self.state)
+        self._require_started()
+        self.result = self.compute(**self._checked_state())
         with matplotlib.rc_context(_RC):   # texts made or restyled while drawing get the small fonts too
             self._draw(self.result)
         self.readout.value = self._readout(self.result)
@@ -205,18 +285,28 @@ class Explorer:
 
     def png(self):
         """The current figure as PNG bytes (fixed size ``figsize × dpi``, no bbox cropping)."""
+        self._require_started()
         return self._png
 
     # -- fast rendering (blitting) --------------------------------------------------------------
-    def _dynamic(self, artist):
-        """Register an artist that changes on updates: it is drawn over the cached background."""
+    def _dynamic(self, artist, *, slow=False):
+        """Register an artist that changes on updates: it is drawn over the cached background.
+
+        slow=True: it changes only now and then (with the pixels, not with the bias slider). Slow artists
+        are kept in a second cached layer, redrawn only after ``_slow_changed()``; they are drawn beneath
+        every other dynamic artist, so use it only for artists that do not overlap those.
+        """
         artist.set_animated(True)
-        self._animated.append(artist)
+        (self._slow if slow else self._animated).append(artist)
         return artist
+
+    def _slow_changed(self):
+        """A slow artist changed: redraw the slow layer on the next render."""
+        self._slow_layer = None
 
     def _invalidate(self):
         """Something static changed (limits, colour bar, labels): redraw everything on the next render."""
-        self._background = None
+        self._background = self._slow_layer = None
 
     def _set_lim(self, ax, xlim=None, ylim=None):
         """Set axis limits, invalidating the cached background only if they really change."""
@@ -226,21 +316,28 @@ class Explorer:
                 self._invalidate()
 
     def _render(self):
-        """Blit: static background (cached) + the dynamic artists, encoded as PNG."""
+        """Blit: static background + slow layer (both cached) + the dynamic artists, encoded as PNG."""
         if self._background is None:
             self.canvas.draw()   # animated artists are skipped: this is the static background
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-        else:
+        if self._slow_layer is None:
             self.canvas.restore_region(self._background)
-        renderer = self.canvas.get_renderer()
-        for artist in sorted(self._animated, key=lambda a: a.get_zorder()):
-            if artist.get_visible():
-                artist.draw(renderer)
+            self._draw_artists(self._slow)
+            self._slow_layer = self.canvas.copy_from_bbox(self.fig.bbox) if self._slow else self._background
+        else:
+            self.canvas.restore_region(self._slow_layer)
+        self._draw_artists(self._animated)
         buf = io.BytesIO()
         rgba = PILImage.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(),
                                    "raw", "RGBA", 0, 1)
         rgba.convert("RGB").save(buf, format="png", **_PNG_KWARGS)
         return buf.getvalue()
+
+    def _draw_artists(self, artists):
+        renderer = self.canvas.get_renderer()
+        for artist in sorted(artists, key=lambda a: a.get_zorder()):
+            if artist.get_visible():
+                artist.draw(renderer)
 
     @contextlib.contextmanager
     def hold(self):

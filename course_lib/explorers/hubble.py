@@ -1,4 +1,4 @@
-"""Explorers for chapter 5 (seed 004): fit Hubble's 1929 data by hand, then by gradient descent.
+"""Explorers for chapter 5 (lecture 004): fit Hubble's 1929 data by hand, then by gradient descent.
 
     ŷ = a·x + b        E(a, b) = (1/N) Σ (a·x_i + b − y_i)²        x: distance (Mpc), y: velocity (km/s)
 """
@@ -9,10 +9,11 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.ticker import NullFormatter
 
-from .._validate import _describe, check_int
+from .._validate import check_bool, check_int
 from ..datasets import load_hubble
 from ..linreg import gradient_descent, least_squares, loss_grid, mse, standardize
-from .base import Explorer, check_in_range, float_slider
+from .base import Explorer, float_slider
+from .validation import check_in_range
 
 
 def _log_levels(E, n=12):
@@ -85,7 +86,7 @@ class HubbleLineExplorer(Explorer):
                 f"Best possible: a = {a_best:.1f} km/s/Mpc, b = {b_best:.1f} km/s, "
                 f"E = {mse(a_best, b_best, self.x, self.y):,.1f} (km/s)².")
 
-    _readout_height = "3em"
+    readout_height = "3em"
 
 
 class GradientDescentExplorer(Explorer):
@@ -112,8 +113,7 @@ class GradientDescentExplorer(Explorer):
         steps = check_int(steps, "steps", min_value=0, max_value=self.STEPS_MAX)
         self.a0 = check_in_range(a0, "a0", *self.START_RANGE)
         self.b0 = check_in_range(b0, "b0", *self.START_RANGE)
-        if not isinstance(scaled, (bool, np.bool_)):
-            raise TypeError(f"scaled must be True or False; got {_describe(scaled)}.")
+        scaled = check_bool(scaled, "scaled")
         data = load_hubble()
         self.x, self.y = data.distance, data.velocity
         self.x_scaled, self.x_mean, self.x_std = standardize(self.x)
@@ -124,7 +124,7 @@ class GradientDescentExplorer(Explorer):
             "steps": widgets.IntSlider(value=steps, min=0, max=self.STEPS_MAX, description="steps",
                                        continuous_update=True, style={"description_width": "initial"},
                                        layout=widgets.Layout(width="380px")),
-            "scaled": widgets.Checkbox(value=bool(scaled), description="standardise x (x' = (x − mean)/std)",
+            "scaled": widgets.Checkbox(value=scaled, description="standardise x (x' = (x − mean)/std)",
                                        indent=False),
         }
         self._start(widgets.VBox(list(self.sliders.values())))
@@ -208,7 +208,7 @@ class GradientDescentExplorer(Explorer):
             text += f"<br><b style='color:firebrick'>{result['message']}</b>"
         return text
 
-    _readout_height = "4.5em"
+    readout_height = "4.5em"
 
     def _code_args(self):
         s = self.state

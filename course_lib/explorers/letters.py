@@ -1,4 +1,4 @@
-"""The 4×3 letter pad (chapter 3, seed 001): draw a letter, watch the 12-3-2 network's "C" and "T" outputs."""
+"""The 4×3 letter pad (chapter 3, lecture 001): draw a letter, watch the 12-3-2 network's "C" and "T" outputs."""
 from __future__ import annotations
 
 import functools
@@ -7,15 +7,17 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..datasets import load_letters
-from .base import Explorer, Name, check_pixels
+from .base import Explorer, Name
+from .validation import check_model, check_pixels, model_outputs
+from .pixel_pad import PixelPad
 
 
 @functools.lru_cache(maxsize=1)
 def default_letter_model():
     """The 12-3-2 network (sigmoid, sigmoid) trained on ``load_letters()`` — deterministic, cached per process.
 
-    Xavier initial weights from seed 0, then 2000 full-batch gradient-descent steps with lr = 2.0 on
-    the seed's squared error e = ½Σ(t − z)² (≈ 0.1 s). Outputs ≈ 0.97 for the right letter, ≤ 0.04 otherwise.
+    Xavier initial weights from ``rng=0``, then 2000 full-batch gradient-descent steps with lr = 2.0 on
+    the lecture's squared error e = ½Σ(t − z)² (≈ 0.1 s). Outputs ≈ 0.97 for the right letter, ≤ 0.04 otherwise.
     Treat it as read-only: it is shared by every LetterPadExplorer in the process.
     """
     from ..mlp import MLP   # imported here: course_lib.explorers does not need mlp for the other explorers
@@ -30,16 +32,10 @@ def default_letter_model():
     return net
 
 
-def _model_outputs(model, X):
-    if hasattr(model, "predict_proba"):
-        return np.asarray(model.predict_proba(X), dtype=float)
-    return np.asarray(model.forward(X), dtype=float)
-
-
 class LetterPadExplorer(Explorer):
     """Draw on a 4×3 pad (click the pixels) and watch the 12-3-2 network's outputs z1 ("C") and z2 ("T").
 
-    Seed 001: z1 ≈ 1, z2 ≈ 0 → "C"; z1 ≈ 0, z2 ≈ 1 → "T"; both ≈ 0 → neither. The explorer names the
+    Lecture 001: z1 ≈ 1, z2 ≈ 0 → "C"; z1 ≈ 0, z2 ≈ 1 → "T"; both ≈ 0 → neither. The explorer names the
     class with the highest output, or "neither" when both are below 0.5.
     model: any object with ``predict_proba(X)`` or ``forward(X)``, X (n, 12) → (n, 2); default
     ``default_letter_model()``.  pixels: 4×3 of 0/1 (default: the first "C" of ``load_letters()``).
@@ -53,36 +49,27 @@ class LetterPadExplorer(Explorer):
         self._custom_model = model is not None
         if model is None:
             model = default_letter_model()
-        if not (hasattr(model, "predict_proba") or hasattr(model, "forward")):
-            raise TypeError(f"model must have a predict_proba(X) or forward(X) method (X of shape (n, 12)); "
-                            f"got {type(model).__name__}.")
-        out = _model_outputs(model, pixels.reshape(1, 12).astype(float))
-        if out.shape != (1, 2):
-            raise ValueError(f"model must map X of shape (n, 12) to outputs of shape (n, 2) (z1 = C, z2 = T); "
-                             f"got shape {out.shape} for one image.")
+        check_model(model, pixels.reshape(1, 12).astype(float), 2, "a 4×3 image", "z1 = C, z2 = T")
         self.model = model
         self.sliders = {}
-        self.pixels = [widgets.ToggleButton(value=bool(v), description=str(v), tooltip=f"x{i + 1}",
-                                            layout=widgets.Layout(width="38px", height="38px"))
-                       for i, v in enumerate(pixels.ravel())]
-        grid = widgets.GridBox(self.pixels, layout=widgets.Layout(grid_template_columns="repeat(3, 40px)",
-                                                                  width="126px"))
+        self.pad = PixelPad(pixels, button_px=38)
+        self.pixels = self.pad.buttons
         self._examples = letters
         self.examples = widgets.Dropdown(
             options=[("load an example…", -1)] + [(f"{i + 1}: {name}", i) for i, name in enumerate(letters.letters)],
             value=-1, description="")
         self.examples.observe(self._load_example, names="value")
-        self._start(widgets.HBox([grid, self.examples]), extra_controls=self.pixels)
+        self._start(widgets.HBox([self.pad.widget, self.examples]), extra_controls=self.pixels)
         self.controls.append(self.examples)
 
     @property
     def state(self):
-        return {"pixels": np.array([int(p.value) for p in self.pixels]).reshape(4, 3).tolist()}
+        return {"pixels": self.pad.image}
 
     def compute(self, pixels):
         """Pure: the network's outputs (z1, z2) for the 4×3 image and the verdict."""
         x = np.asarray(pixels, dtype=float).reshape(1, 12)
-        z = _model_outputs(self.model, x)[0]
+        z = model_outputs(self.model, x)[0]
         verdict = "neither C nor T" if z.max() < 0.5 else ("C" if z[0] >= z[1] else "T")
         return {"image": x.reshape(4, 3), "z": z, "verdict": verdict}
 
@@ -90,8 +77,7 @@ class LetterPadExplorer(Explorer):
         if change["new"] is None or change["new"] < 0:
             return
         with self.hold():
-            for button, v in zip(self.pixels, self._examples.X[change["new"]]):
-                button.value = bool(v)
+            self.pad.set_image(self._examples.X[change["new"]])
         self.examples.value = -1
 
     def _build_figure(self):
@@ -117,15 +103,12 @@ class LetterPadExplorer(Explorer):
             text.set_text(f"{v:.3f}")
             text.set_x(min(v + 0.02, 0.8))
         self.title.set_text(f"network says: {result['verdict']}")
-        for button in self.pixels:
-            button.description = "1" if button.value else "0"
-            button.button_style = "info" if button.value else ""
 
     def _readout(self, result):
         z1, z2 = result["z"]
         return f"z1 (C) = {z1:.3f},  z2 (T) = {z2:.3f}  →  <b>{result['verdict']}</b>"
 
-    _readout_height = "1.8em"
+    readout_height = "1.8em"
 
     def _code_args(self):
         args = list(self.state.items())

@@ -6,6 +6,7 @@ import numpy as np
 
 from .._validate import _describe, check_int
 from .base import Explorer, Name
+from .validation import check_model
 
 
 class MNISTBrowser(Explorer):
@@ -23,22 +24,25 @@ class MNISTBrowser(Explorer):
     def __init__(self, model, X_test, y_test, index=0):
         if not callable(getattr(model, "predict_proba", None)):
             raise TypeError(f"model must have a predict_proba(X) method mapping (n, 784) to (n, 10); "
-                            f"got {type(model).__name__}.")
+                            f"got {_describe(model)}.")
         X = np.asarray(X_test)
         if X.ndim == 3 and X.shape[1:] == (28, 28):
             X = X.reshape(X.shape[0], 784)       # a view: the caller's array is not copied or changed
         if X.ndim != 2 or X.shape[1] != 784 or X.shape[0] == 0 or X.dtype.kind not in "uif":
             raise ValueError(f"X_test must be numbers of shape (n, 784) or (n, 28, 28); got {_describe(X_test)}.")
+        if X.dtype.kind == "f" and not np.all(np.isfinite(X)):
+            raise ValueError(f"X_test must hold finite pixel values; got {int(np.sum(~np.isfinite(X)))} NaN or "
+                             f"infinite value(s).")
         y = np.asarray(y_test)
         if y.shape != (X.shape[0],) or y.dtype.kind not in "ui":
             raise ValueError(f"y_test must be {X.shape[0]} integer labels (one per image in X_test), shape "
                              f"({X.shape[0]},); got {_describe(y_test)}.")
+        if y.min() < 0 or y.max() > 9:
+            raise ValueError(f"y_test must hold digit labels 0–9; got labels from {y.min()} to {y.max()}.")
         index = check_int(index, "index", min_value=0, max_value=X.shape[0] - 1)
+        check_model(model, X[index:index + 1], 10, "a 28×28 image, flattened", "one probability per digit")
         self.model, self.X, self.y = model, X, y
         self._predictions = None
-        p = self._probabilities(index)
-        if p.shape != (10,):
-            raise ValueError(f"model.predict_proba must return shape (n, 10); got {p.shape[0]} values for one image.")
         self.sliders = {"index": widgets.IntSlider(value=index, min=0, max=X.shape[0] - 1, description="test image",
                                                    continuous_update=True, style={"description_width": "initial"},
                                                    layout=widgets.Layout(width="420px"))}
@@ -111,7 +115,7 @@ class MNISTBrowser(Explorer):
         return (f"image #{result['index']}: label {result['label']}, predicted {result['prediction']} — {verdict}"
                 f"<br><span style='font-family:monospace'>{probs}</span>")
 
-    _readout_height = "3em"
+    readout_height = "3em"
 
     def _code_args(self):
         return [(None, Name("model")), (None, Name("X_test")), (None, Name("y_test")),

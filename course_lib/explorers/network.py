@@ -1,31 +1,31 @@
-"""Explorers for small networks (chapters 3–4): the seed's 3-neuron network and the A/B/C weight quiz."""
+"""Explorers for small networks (chapters 3–4): the lecture's 3-neuron network and the A/B/C weight quiz."""
 from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
 
+from ..activations import relu
 from ..neuron import BINARY_INPUTS, neuron, three_neuron_network
-from .base import Explorer, check_in_range, float_slider, html_table
-from .neuron import _X1, _X2, PLANE, W_RANGE, _plane_axes, decision_line
+from .base import Explorer, float_slider, html_table
+from .validation import check_in_range
+from .input_plane import GRID_X1, GRID_X2, N_GRID, PLANE, WEIGHT_RANGE, decision_line, plane_axes
 
-#: Names of the 9 sliders: neuron, then w1, w2, b.
-NETWORK_PARAMS = tuple(f"{n}_{p}" for n in ("n1", "n2", "n3") for p in ("w1", "w2", "b"))
 _HIDDEN_PLANE = (-0.5, 3.5)
-_H = np.linspace(*_HIDDEN_PLANE, 81)
+_H = np.linspace(*_HIDDEN_PLANE, N_GRID)
 _H1, _H2 = np.meshgrid(_H, _H)
 
 
 def _params_dict(p):
-    """Slider values → the ``SEED_NETWORK`` layout that ``three_neuron_network`` reads."""
+    """Slider values → the {"n1": {"w": (w1, w2), "b": b}, …} layout that ``three_neuron_network`` reads."""
     return {n: {"w": (p[f"{n}_w1"], p[f"{n}_w2"]), "b": p[f"{n}_b"]} for n in ("n1", "n2", "n3")}
 
 
 class NetworkExplorer(Explorer):
-    """The seed's network (演習3): n1 and n2 read (x1, x2); n3 reads (n1, n2); every neuron ReLU.
+    """The lecture's network (演習3): n1 and n2 read (x1, x2); n3 reads (n1, n2); every neuron ReLU.
 
         h1 = ReLU(w1·x1 + w2·x2 + b)  (n1),   h2 likewise (n2),   out = ReLU(w1·h1 + w2·h2 + b)  (n3)
 
-    It starts at the seed's values (n1: 1, 1, 0;  n2: 1, 1, −1;  n3: −1, 2, 1), whose outputs for
+    It starts at the lecture's values (n1: 1, 1, 0;  n2: 1, 1, −1;  n3: −1, 2, 1), whose outputs for
     (0,0), (0,1), (1,0), (1,1) are 1, 0, 0, 1 — an XNOR that no single neuron can compute.
     Left: the output over the input plane. Right: the same four inputs as n3 sees them, at (h1, h2),
     with n3's line: in the hidden plane one straight line does separate them.
@@ -37,8 +37,8 @@ class NetworkExplorer(Explorer):
                  n3_w1=-1.0, n3_w2=2.0, n3_b=1.0):
         given = dict(n1_w1=n1_w1, n1_w2=n1_w2, n1_b=n1_b, n2_w1=n2_w1, n2_w2=n2_w2, n2_b=n2_b,
                      n3_w1=n3_w1, n3_w2=n3_w2, n3_b=n3_b)
-        values = {name: check_in_range(v, name, *W_RANGE) for name, v in given.items()}
-        self.sliders = {name: float_slider(name, v, *W_RANGE, 0.1, name.split("_")[1], width="230px")
+        values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in given.items()}
+        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, name.split("_")[1], width="230px")
                         for name, v in values.items()}
         heads = {"n1": "<b>n1</b> (reads x1, x2)", "n2": "<b>n2</b> (reads x1, x2)", "n3": "<b>n3</b> (reads n1, n2)"}
         columns = [widgets.VBox([widgets.HTML(heads[n])] + [self.sliders[f"{n}_{p}"] for p in ("w1", "w2", "b")])
@@ -51,17 +51,17 @@ class NetworkExplorer(Explorer):
         h = np.column_stack([neuron(BINARY_INPUTS, p[n]["w"], p[n]["b"], "relu") for n in ("n1", "n2")])
         out = three_neuron_network(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], p)
         w3, b3 = p["n3"]["w"], p["n3"]["b"]
-        return {"h": h, "out": out, "grid": three_neuron_network(_X1, _X2, p),
-                "hidden_grid": np.maximum(0.0, w3[0] * _H1 + w3[1] * _H2 + b3),
+        return {"h": h, "out": out, "grid": three_neuron_network(GRID_X1, GRID_X2, p),
+                "hidden_grid": relu(w3[0] * _H1 + w3[1] * _H2 + b3),
                 "n3_line": decision_line(w3[0], w3[1], b3, *_HIDDEN_PLANE)}
 
     def _build_figure(self):
         self.fig.subplots_adjust(left=0.08, right=0.87, bottom=0.16, top=0.88, wspace=0.35)
         ax, hx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
-        _plane_axes(ax, "output of n3 over (x1, x2)")
+        plane_axes(ax, "output of n3 over (x1, x2)")
         style = {"origin": "lower", "cmap": "viridis", "vmin": 0, "vmax": 2, "interpolation": "nearest"}
-        self.heatmap = self._dynamic(ax.imshow(np.zeros((81, 81)), extent=PLANE * 2, **style))
-        self.hidden_map = self._dynamic(hx.imshow(np.zeros((81, 81)), extent=_HIDDEN_PLANE * 2, **style))
+        self.heatmap = self._dynamic(ax.imshow(np.zeros((N_GRID, N_GRID)), extent=PLANE * 2, **style))
+        self.hidden_map = self._dynamic(hx.imshow(np.zeros((N_GRID, N_GRID)), extent=_HIDDEN_PLANE * 2, **style))
         hx.set_xlim(*_HIDDEN_PLANE)
         hx.set_ylim(*_HIDDEN_PLANE)
         hx.set_xlabel("h1 (output of n1)")
@@ -105,17 +105,17 @@ class NetworkExplorer(Explorer):
         return (f"outputs for (0,0), (0,1), (1,0), (1,1): <b>{outs}</b><br>"
                 + html_table(("x1", "x2", "h1 = n1", "h2 = n2", "out = n3"), self._rows(result)))
 
-    _readout_height = "9em"
+    readout_height = "9em"
 
 
 class WeightQuizExplorer(Explorer):
-    """The seed's quiz (確認問題, seed 002): adjust the B → C weight so that C fires only while B ≤ 2.
+    """The lecture's quiz (確認問題, lecture 002): adjust the B → C weight so that C fires only while B ≤ 2.
 
     Neuron A outputs 3 and reaches C with weight 4; neuron B outputs x and reaches C with weight w.
     C's input is s = 4·3 + w·x.  The quiz's neuron C "fires (outputs 1) when its input is 0 or more
     (0以上), and outputs 0 when it is below 0" — so C fires exactly when s ≥ 0, i.e. x ≤ 12 / (−w).
     With w = −2 (the start) C fires up to B = 6; the answer is "−2倍 → −6倍": 12 − 6·x ≥ 0 ⇔ x ≤ 2.
-    The table also shows the seed's trinket program, n(3, x) = ReLU(4·3 + w·x) for x = 0 … 8
+    The table also shows the lecture's trinket program, n(3, x) = ReLU(4·3 + w·x) for x = 0 … 8
     (12, 10, 8, 6, 4, 2, 0, 0, 0 at w = −2).
     """
 
@@ -137,7 +137,7 @@ class WeightQuizExplorer(Explorer):
         s = a_part + weight * self.B_VALUES
         # C fires while 12 + w·x ≥ 0: for w < 0 that is x ≤ 12/(−w); for w ≥ 0 every x ≥ 0 fires.
         limit = a_part / -weight if weight < 0 else np.inf
-        return {"B": self.B_VALUES, "s": s, "n": np.maximum(0.0, s), "fires": s >= 0,
+        return {"B": self.B_VALUES, "s": s, "n": relu(s), "fires": s >= 0,
                 "curve": a_part + weight * self._X, "limit": limit,
                 "goal_met": bool(np.isclose(limit, self.GOAL)), "weight": weight}
 
@@ -182,4 +182,4 @@ class WeightQuizExplorer(Explorer):
         colour = "green" if result["goal_met"] else "black"
         return f"<b style='color:{colour}'>{self._verdict(result)}</b><br>{table}"
 
-    _readout_height = "15em"
+    readout_height = "15em"

@@ -4,71 +4,52 @@
 """
 from __future__ import annotations
 
+import functools
+import math
+
 import ipywidgets as widgets
 import numpy as np
 
-from ..activations import get_activation
+from ..activations import elementwise_names, get_activation
 from ..neuron import BINARY_INPUTS, GATES
-from .._validate import check_choice
-from .base import Explorer, check_in_range, float_slider, html_table
-
-#: Plane shown in the heatmaps: x1, x2 ∈ [−0.5, 1.5], so the four binary inputs sit inside.
-PLANE = (-0.5, 1.5)
-_N_GRID = 81
-_GRID = np.linspace(*PLANE, _N_GRID)
-_X1, _X2 = np.meshgrid(_GRID, _GRID)          # (81, 81), row = x2, column = x1
-
-#: Colour range of the heatmap for each activation (fixed, so colours mean the same while sliding).
-_CLIM = {"step": (0, 1), "sigmoid": (0, 1), "tanh": (-1, 1), "relu": (0, 3), "identity": (-3, 3)}
-W_RANGE = (-3.0, 3.0)
+from .base import Explorer, float_slider, html_table
+from .validation import check_activation, check_in_range, check_option
+from .input_plane import GRID_X1, GRID_X2, N_GRID, PLANE, WEIGHT_RANGE, decision_line, plane_axes
 
 
-def decision_line(w1, w2, b, low=PLANE[0], high=PLANE[1]):
-    """Two end points (xs, ys) of the line w1·x1 + w2·x2 + b = 0 across the plane; empty when w1 = w2 = 0."""
-    t = np.array([low, high])
-    if abs(w2) >= abs(w1) and w2 != 0:
-        return t, -(w1 * t + b) / w2
-    if w1 != 0:
-        return -(w2 * t + b) / w1, t
-    return np.array([]), np.array([])
-
-
-def _plane_axes(ax, title):
-    ax.set_xlim(*PLANE)
-    ax.set_ylim(*PLANE)
-    ax.set_aspect("equal")
-    ax.set_xlabel("x1")
-    ax.set_ylabel("x2")
-    ax.set_xticks([0, 1])
-    ax.set_yticks([0, 1])
-    ax.set_title(title)
+@functools.lru_cache(maxsize=None)
+def colour_limits(activation):
+    """Colour range of the heatmap for an activation name: f over the table's ``z_range``, rounded outward
+    to 0.1 — fixed while sliding, so a colour means the same value (sigmoid (0, 1), relu (0, 3), …)."""
+    act = get_activation(activation)
+    a = act.f(np.linspace(*act.z_range, 201))
+    return (math.floor(round(10 * float(a.min()), 6)) / 10, math.ceil(round(10 * float(a.max()), 6)) / 10)
 
 
 class NeuronExplorer(Explorer):
     """One neuron with two inputs: a = f(w1·x1 + w2·x2 + b) over the input plane.
 
     Shows the activation as a heatmap over x1, x2 ∈ [−0.5, 1.5], the decision line z = 0, and the
-    truth table for the inputs 0/1. Sliders: w1, w2, b ∈ [−3, 3]; activation: step, sigmoid, tanh,
-    relu, identity.  ``NeuronExplorer(w1=1, w2=1, b=-0.5, activation="relu")`` is the seed's Exercise 2
-    (outputs 0, 0.5, 0.5, 1.5).
+    truth table for the inputs 0/1. Sliders: w1, w2, b ∈ [−3, 3]; activation: any element-wise entry
+    of ``course_lib.activations.ACTIVATIONS``.  ``NeuronExplorer(w1=1, w2=1, b=-0.5, activation="relu")``
+    is the lecture's Exercise 2 (outputs 0, 0.5, 0.5, 1.5).
     """
 
     figsize = (6.0, 2.8)
-    activations = ("step", "sigmoid", "tanh", "relu", "identity")
 
     def __init__(self, w1=1.0, w2=1.0, b=-0.5, activation="step"):
-        values = {name: check_in_range(v, name, *W_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
-        check_choice(activation, "activation", self.activations)
-        self.sliders = {name: float_slider(name, v, *W_RANGE, 0.1) for name, v in values.items()}
-        self.sliders["activation"] = widgets.Dropdown(options=self.activations, value=activation,
+        values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
+        check_activation(activation, "activation")
+        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1) for name, v in values.items()}
+        self.sliders["activation"] = widgets.Dropdown(options=elementwise_names(), value=activation,
                                                       description="activation")
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, w1, w2, b, activation="step"):
         """Pure: z and a for the 4 binary inputs, a over the plane, the decision line."""
-        f, _ = get_activation(activation)
-        z = BINARY_INPUTS @ np.array([w1, w2]) + b                      # (4,)
-        return {"z": z, "a": f(z), "grid": f(w1 * _X1 + w2 * _X2 + b),   # grid (81, 81)
+        f = check_activation(activation, "activation").f
+        z = BINARY_INPUTS @ np.array([w1, w2]) + b                              # (4,)
+        return {"z": z, "a": f(z), "grid": f(w1 * GRID_X1 + w2 * GRID_X2 + b),   # grid (81, 81)
                 "line": decision_line(w1, w2, b), "activation": activation}
 
     # -- figure ---------------------------------------------------------------------------------
@@ -76,8 +57,8 @@ class NeuronExplorer(Explorer):
         self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.15, top=0.88, wspace=0.35)
         ax, self.ax_table = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
         self.ax = ax
-        _plane_axes(ax, "activation a over the input plane")
-        self.heatmap = self._dynamic(ax.imshow(np.zeros((_N_GRID, _N_GRID)), origin="lower", extent=PLANE * 2,
+        plane_axes(ax, "activation a over the input plane")
+        self.heatmap = self._dynamic(ax.imshow(np.zeros((N_GRID, N_GRID)), origin="lower", extent=PLANE * 2,
                                                cmap="viridis", vmin=0, vmax=1, interpolation="nearest"))
         self.colorbar = self.fig.colorbar(self.heatmap, ax=ax, fraction=0.046, pad=0.04)
         self.line = self._dynamic(ax.plot([], [], "w--", lw=1.5, label="z = 0")[0])
@@ -90,6 +71,8 @@ class NeuronExplorer(Explorer):
 
     def _table_header(self):
         return ("x1", "x2", "z", "a")
+
+    _slow_columns = ()    # table columns that change only now and then (see ``Explorer._dynamic``)
 
     def _table_rows(self, result):
         return [(f"{x1:.0f}", f"{x2:.0f}", f"{z:.2f}", f"{a:.2f}")
@@ -104,14 +87,20 @@ class NeuronExplorer(Explorer):
         for c, h in zip(cols, header):
             ax.text(c, 0.86, h, ha="center", fontweight="bold")
         ax.plot([0, 1], [0.82, 0.82], color="black", lw=0.8)
-        self.cells = [[self._dynamic(ax.text(c, 0.70 - 0.15 * r, "", ha="center", family="monospace"))
-                       for c in cols] for r in range(4)]
+        # Columns x1, x2 never change: static. The others change with the sliders (a target column: slowly).
+        self.cells = [[ax.text(c, 0.70 - 0.15 * r, "", ha="center", family="monospace") for c in cols]
+                      for r in range(4)]
+        for row_texts, (x1, x2) in zip(self.cells, BINARY_INPUTS):
+            row_texts[0].set_text(f"{x1:.0f}")
+            row_texts[1].set_text(f"{x2:.0f}")
+            for j, text in enumerate(row_texts[2:], start=2):
+                self._dynamic(text, slow=j in self._slow_columns)
         ax.text(0.5, 1.0, "truth table", ha="center", fontsize=9)
         self.verdict = self._dynamic(ax.text(0.5, 0.02, "", ha="center", fontsize=9))
 
     def _draw(self, result):
         self.heatmap.set_data(result["grid"])
-        clim = _CLIM.get(result["activation"], (0, 1))
+        clim = colour_limits(result["activation"])
         if tuple(self.heatmap.get_clim()) != clim:   # the colour bar is static: redraw it once
             self.heatmap.set_clim(*clim)
             self._invalidate()
@@ -119,8 +108,11 @@ class NeuronExplorer(Explorer):
         for label, a in zip(self.point_labels, result["a"]):
             label.set_text(f"{a:.2f}")
         for row_texts, row in zip(self.cells, self._table_rows(result)):
-            for text, value in zip(row_texts, row):
-                text.set_text(value)
+            for j, (text, value) in enumerate(zip(row_texts[2:], row[2:]), start=2):
+                if text.get_text() != value:
+                    text.set_text(value)
+                    if j in self._slow_columns:
+                        self._slow_changed()
 
     def _readout(self, result):
         s = self.state
@@ -128,7 +120,7 @@ class NeuronExplorer(Explorer):
                    f"a = {result['activation']}(z)")
         return f"<b>{formula}</b><br>" + html_table(self._table_header(), self._table_rows(result))
 
-    _readout_height = "9em"
+    readout_height = "9em"
 
 
 class LogicGateExplorer(NeuronExplorer):
@@ -139,13 +131,13 @@ class LogicGateExplorer(NeuronExplorer):
     w1, w2, b: no straight line puts (0,1) and (1,0) on one side and (0,0), (1,1) on the other.
     """
 
-    gates = ("AND", "OR", "NAND", "NOR", "XOR")
+    gates = tuple(GATES)
 
     def __init__(self, gate="AND", w1=0.0, w2=0.0, b=0.0):
-        check_choice(gate, "gate", self.gates)
-        values = {name: check_in_range(v, name, *W_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
+        check_option(gate, "gate", self.gates)
+        values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
         self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description="target gate")}
-        self.sliders.update({name: float_slider(name, v, *W_RANGE, 0.1) for name, v in values.items()})
+        self.sliders.update({name: float_slider(name, v, *WEIGHT_RANGE, 0.1) for name, v in values.items()})
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, gate, w1, w2, b):
@@ -163,6 +155,8 @@ class LogicGateExplorer(NeuronExplorer):
 
     def _table_header(self):
         return ("x1", "x2", "z", "a", "target")
+
+    _slow_columns = (4,)  # the target column changes only with the gate
 
     def _table_rows(self, result):
         return [row + (f"{t:.0f}",) for row, t in zip(super()._table_rows(result), result["target"])]

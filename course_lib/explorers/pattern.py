@@ -1,50 +1,49 @@
-"""The 3×3 pattern neuron (chapter 1, seed 000/002 パターン認識の例): click pixels, watch the weighted sum."""
+"""The 3×3 pattern neuron (chapter 1, lectures 000/002 パターン認識の例): click pixels, watch the weighted sum."""
 from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
 
-from .._validate import as_array, check_choice
-from ..activations import get_activation
-from .base import Explorer, check_in_range, check_pixels, float_slider
+from .._validate import as_array
+from .base import Explorer, float_slider
+from .validation import check_activation, check_in_range, check_pixels
+from .pixel_pad import PixelPad
 
-#: The seed's 3×3 pattern (seed 000/002, パターン認識の例): pixels 1–9 = 1 1 1 / 0 1 1 / 0 0 1.
-SEED_PATTERN = ((1, 1, 1), (0, 1, 1), (0, 0, 1))
+#: The lecture's 3×3 pattern (lectures 000/002, パターン認識の例): pixels 1–9 = 1 1 1 / 0 1 1 / 0 0 1.
+LECTURE_PATTERN = ((1, 1, 1), (0, 1, 1), (0, 0, 1))
 
 
 class PatternNeuronExplorer(Explorer):
     """A neuron looking at a 3×3 black-and-white image (画素は 0 または 1): a = ReLU(Σ w_i·x_i + b).
 
     Click the pixels (toggle buttons) to change the input x; the weights are a 3×3 pattern.
-    Default (the seed's example): weights = the pattern 1 1 1 / 0 1 1 / 0 0 1 — weight 1 on the six
-    pattern pixels and 0 elsewhere, exactly the seed's products "1×1, 1×1, 1×1, 0×0, 1×1, 1×1, 0×0,
+    Default (the lecture's example): weights = the pattern 1 1 1 / 0 1 1 / 0 0 1 — weight 1 on the six
+    pattern pixels and 0 elsewhere, exactly the lecture's products "1×1, 1×1, 1×1, 0×0, 1×1, 1×1, 0×0,
     0×0, 1×1" — and the input equal to that pattern: sum 6, bias −5, z = 1, ReLU → activation 1.
     Pass ``weights`` with −1 off the pattern to make the neuron reject extra ink as well.
+    activation: any element-wise entry of ``course_lib.activations.ACTIVATIONS`` (default relu).
     """
 
     figsize = (6.0, 2.4)
     B_RANGE = (-9.0, 9.0)
 
     def __init__(self, weights=None, pixels=None, b=-5.0, activation="relu"):
-        self.weights = (np.array(SEED_PATTERN, dtype=float) if weights is None
+        self.weights = (np.array(LECTURE_PATTERN, dtype=float) if weights is None
                         else as_array(weights, "weights", shape=(3, 3)).copy())
         self._custom_weights = weights is not None
-        pixels = check_pixels(SEED_PATTERN if pixels is None else pixels, "pixels", (3, 3))
+        pixels = check_pixels(LECTURE_PATTERN if pixels is None else pixels, "pixels", (3, 3))
         b = check_in_range(b, "b", *self.B_RANGE)
-        self.activation = check_choice(activation, "activation", ("relu", "step", "sigmoid", "identity"))
+        self.activation = check_activation(activation, "activation").name
         self.sliders = {"b": float_slider("b", b, *self.B_RANGE, 0.5, "bias b")}
-        self.pixels = [widgets.ToggleButton(value=bool(v), description=str(v), tooltip=f"x{i + 1}",
-                                            layout=widgets.Layout(width="42px", height="42px"))
-                       for i, v in enumerate(pixels.ravel())]
-        grid = widgets.GridBox(self.pixels, layout=widgets.Layout(
-            grid_template_columns="repeat(3, 44px)", width="140px"))
-        box = widgets.HBox([widgets.VBox([widgets.HTML("<b>input x</b> (click)"), grid]), self.sliders["b"]])
+        self.pad = PixelPad(pixels, button_px=42)
+        self.pixels = self.pad.buttons
+        box = widgets.HBox([widgets.VBox([widgets.HTML("<b>input x</b> (click)"), self.pad.widget]),
+                            self.sliders["b"]])
         self._start(box, extra_controls=self.pixels)
 
     @property
     def state(self):
-        image = np.array([int(p.value) for p in self.pixels]).reshape(3, 3)
-        return {"pixels": image.tolist(), "b": self.sliders["b"].value}
+        return {"pixels": self.pad.image, "b": self.sliders["b"].value}
 
     def compute(self, pixels, b, weights=None):
         """Pure: products w_i·x_i (3, 3), the weighted sum Σ, z = Σ + b and a = f(z)."""
@@ -52,7 +51,7 @@ class PatternNeuronExplorer(Explorer):
         x = np.asarray(pixels, dtype=float)
         products = w * x
         total = float(products.sum())
-        f, _ = get_activation(self.activation)
+        f = check_activation(self.activation, "activation").f
         return {"x": x, "w": w, "products": products, "sum": total, "z": total + b, "a": float(f(total + b))}
 
     def _build_figure(self):
@@ -61,27 +60,39 @@ class PatternNeuronExplorer(Explorer):
         axes = [self.fig.add_subplot(1, 3, i + 1) for i in range(3)]
         lim = max(1.0, float(np.abs(self.weights).max()))
         self.images, self.numbers = [], []
-        for ax, title, cmap, vmin in zip(axes, titles, ("Greys", "RdBu_r", "RdBu_r"), (0, -lim, -lim)):
+        styles = zip(axes, titles, ("Greys", "RdBu_r", "RdBu_r"), (0, -lim, -lim))
+        for i, (ax, title, cmap, vmin) in enumerate(styles):
             ax.set_xticks([])
             ax.set_yticks([])
             ax.set_title(title)
-            self.images.append(self._dynamic(ax.imshow(np.zeros((3, 3)), cmap=cmap, vmin=vmin, vmax=lim)))
-            self.numbers.append([self._dynamic(ax.text(c, r, "", ha="center", va="center", fontsize=9))
-                                 for r in range(3) for c in range(3)])
+            image = ax.imshow(np.zeros((3, 3)), cmap=cmap, vmin=vmin, vmax=lim)
+            numbers = [ax.text(c, r, "", ha="center", va="center", fontsize=9) for r in range(3) for c in range(3)]
+            if i != 1:   # x and w·x change with the pixels only: the slow layer (the weights are fixed: static)
+                for artist in [image, *numbers]:
+                    self._dynamic(artist, slow=True)
+            self.images.append(image)
+            self.numbers.append(numbers)
+        self._paint(1, self.weights)
+        self._shown_pixels = None
         self.title = self._dynamic(self.fig.text(0.5, 0.92, "", ha="center", fontsize=10))
 
+    def _paint(self, panel, values):
+        """Show a 3×3 array in one panel: colours and the numbers (white on dark squares)."""
+        image = self.images[panel]
+        image.set_data(values)
+        for text, v in zip(self.numbers[panel], values.ravel()):
+            text.set_text(f"{v:g}")
+            r, g, b_, _ = image.cmap(image.norm(v))
+            text.set_color("white" if 0.299 * r + 0.587 * g + 0.114 * b_ < 0.5 else "black")
+
     def _draw(self, result):
-        for image, numbers, values in zip(self.images, self.numbers, (result["x"], result["w"], result["products"])):
-            image.set_data(values)
-            for text, v in zip(numbers, values.ravel()):
-                text.set_text(f"{v:g}")
-                r, g, b_, _ = image.cmap(image.norm(v))
-                text.set_color("white" if 0.299 * r + 0.587 * g + 0.114 * b_ < 0.5 else "black")
+        if not np.array_equal(result["x"], self._shown_pixels):     # the bias slider leaves these alone
+            self._paint(0, result["x"])
+            self._paint(2, result["products"])
+            self._shown_pixels = result["x"]
+            self._slow_changed()
         self.title.set_text(f"Σ w·x = {result['sum']:g}   z = Σ + b = {result['z']:g}   "
                             f"a = {self.activation}(z) = {result['a']:.3g}")
-        for button in self.pixels:   # keep the buttons' look in step with their value
-            button.description = "1" if button.value else "0"
-            button.button_style = "info" if button.value else ""
 
     def _readout(self, result):
         fires = "fires" if result["a"] > 0 else "stays silent"
@@ -89,7 +100,7 @@ class PatternNeuronExplorer(Explorer):
         return (f"weighted sum Σ w·x = {result['sum']:g}; plus bias ({b:g}): z = {result['z']:g}; "
                 f"{self.activation}(z) = <b>{result['a']:.4g}</b> → the neuron {fires}.")
 
-    _readout_height = "2.5em"
+    readout_height = "2.5em"
 
     def _code_args(self):
         args = []

@@ -1,0 +1,103 @@
+"""Checks of the explorers' arguments: each error names the argument, what is allowed and what was given."""
+from __future__ import annotations
+
+import numbers
+
+import ipywidgets as widgets
+import numpy as np
+
+from .._validate import _describe
+from ..activations import ACTIVATIONS, elementwise_names, get_activation
+
+
+def check_in_range(value, name, low, high, unit=""):
+    """A finite number in [low, high] (the slider's range); returns it as float.
+
+    >>> check_in_range(5, "w1", -3, 3)
+    Traceback (most recent call last):
+    ValueError: w1 must be a number in [-3, 3] (the slider's range); got 5.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number in [{low:g}, {high:g}]{unit}; got {_describe(value)}.")
+    if not (np.isfinite(value) and low <= value <= high):
+        raise ValueError(f"{name} must be a number in [{low:g}, {high:g}]{unit} (the slider's range); got {value!r}.")
+    return float(value)
+
+
+def check_option(value, name, choices):
+    """One of ``choices`` (strings): TypeError for a non-string, ValueError naming every allowed choice."""
+    allowed = ", ".join(repr(c) for c in choices)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be one of {allowed}; got {_describe(value)}.")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {allowed}; got {value!r}.")
+    return value
+
+
+def check_activation(value, name):
+    """The ``Activation`` record of a name one neuron can use: any element-wise entry of ``ACTIVATIONS``."""
+    names = elementwise_names()
+    if isinstance(value, str) and value in ACTIVATIONS and value not in names:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, names))}; got {value!r}, which is not "
+                         f"element-wise (each output depends on a whole row of z), so one neuron cannot use it.")
+    return get_activation(check_option(value, name, names))
+
+
+def slider_range(control):
+    """The allowed values of a slider as text, e.g. "[-3, 3]" (a log slider's min/max are exponents)."""
+    low, high = control.min, control.max
+    if isinstance(control, widgets.FloatLogSlider):
+        low, high = control.base ** low, control.base ** high
+    return f"[{low:g}, {high:g}]"
+
+
+def check_pixels(pixels, name, shape):
+    """A 0/1 image of ``shape`` (nested lists, bools or an array); returns an int array (a copy)."""
+    if pixels is None or isinstance(pixels, (str, bytes)):
+        raise TypeError(f"{name} must be a {shape[0]}×{shape[1]} grid of 0/1 values; got {_describe(pixels)}.")
+    try:
+        arr = np.array(pixels, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a {shape[0]}×{shape[1]} grid of 0/1 values; got {_describe(pixels)}.") from None
+    if arr.size == shape[0] * shape[1] and arr.ndim == 1:
+        raise ValueError(f"{name} must have shape {shape} (rows of pixels); got a flat list of {arr.size}. "
+                         f"Reshape it, e.g. np.reshape(pixels, {shape}).")
+    if arr.shape != shape:
+        raise ValueError(f"{name} must have shape {shape}; got shape {arr.shape}.")
+    if not np.all((arr == 0) | (arr == 1)):
+        raise ValueError(f"{name} must contain only 0 and 1; got the values {sorted(set(arr.ravel().tolist()))}.")
+    return arr.astype(int)
+
+
+def model_outputs(model, X):
+    """The model's outputs for X as floats: ``model.predict_proba(X)`` if it has one, else ``model.forward(X)``."""
+    if callable(getattr(model, "predict_proba", None)):
+        return np.asarray(model.predict_proba(X), dtype=float)
+    return np.asarray(model.forward(X), dtype=float)
+
+
+def check_model(model, X, n_outputs, one_input, outputs):
+    """Check that ``model`` maps X (1, n) to ``n_outputs`` finite numbers; returns them, shape (n_outputs,).
+
+    one_input / outputs: what a row of X and the outputs are, for the messages ("a 4×3 image", "z1 = C, z2 = T").
+    Every error names the model, the input size it needs and what it has (e.g. an MLP's layer sizes).
+    """
+    if not (callable(getattr(model, "predict_proba", None)) or callable(getattr(model, "forward", None))):
+        raise TypeError(f"model must have a predict_proba(X) or forward(X) method (X of shape (n, {X.shape[1]})); "
+                        f"got {_describe(model)}.")
+    n_inputs = X.shape[1]
+    need = (f"model must take {n_inputs} inputs ({one_input}: X of shape (n, {n_inputs})) and give {n_outputs} "
+            f"outputs ({outputs})")
+    sizes = getattr(model, "sizes", None)
+    if isinstance(sizes, (tuple, list)) and len(sizes) >= 2 and (sizes[0], sizes[-1]) != (n_inputs, n_outputs):
+        raise ValueError(f"{need}; got a model with layer sizes {list(sizes)} ({sizes[0]} inputs, {sizes[-1]} "
+                         f"outputs). Build it as MLP([{n_inputs}, …, {n_outputs}], …).")
+    try:
+        out = model_outputs(model, X)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{need}; calling it on X of shape {X.shape} failed: {exc}") from exc
+    if out.shape != (1, n_outputs):
+        raise ValueError(f"{need}, so shape (1, {n_outputs}) for one input; got shape {out.shape}.")
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"{need} that are finite numbers; got {out[0].tolist()}.")
+    return out[0]

@@ -1,0 +1,32 @@
+"""Figures reused by the notebooks, grouped by what they draw (not by chapter).
+
+    from course_lib.figures import images, planes, curves, bars, diagrams
+
+==========  =====================================================================================
+module      draws
+==========  =====================================================================================
+images      pixel grids with their numbers (0/1 ink, grey levels, signed weights), rows and grids
+            of pictures (letters, digits, first-layer weights), the confusion matrix as a grid,
+            the lecture's tiny example images and the colour ↔ luminance demo
+planes      a function of two variables over a plane: a neuron's output over the input plane
+            (x1, x2), the loss E(a, b) over the parameter plane, optimizer paths on contours
+curves      activation functions f(z) and f'(z), loss curves, training/validation curves
+bars        bar charts: neuron counts per species, class probabilities, activation vs target
+diagrams    drawings: the network diagram, a neuron beside a biological one, the timeline,
+            the prediction machine, a deep net from shallow ones, levels of features
+==========  =====================================================================================
+
+One convention for every function:
+
+* **Single-panel figures** take ``ax=None``: they draw into ``ax`` when given (so a notebook can
+  arrange panels with ``plt.subplots``) and otherwise make a new figure; they **return the Axes**.
+* **Multi-panel figures** take ``fig=None``: they draw their panels into ``fig`` when given (an
+  empty Figure, or a SubFigure from ``fig.subfigures``) and otherwise make a new figure; they
+  **return the Figure** (or the SubFigure they drew into).
+* Text sizes are relative ("small", "large", …) and figure sizes are given for matplotlib's
+  default figure size, so both grow with ``course_lib.present.projector_mode()``: a figure drawn
+  in projector mode has larger text and is larger.
+* Nothing changes global state, reads notebook variables or modifies the caller's arrays.
+  Computations (accuracy, confusion matrix, most confident mistakes) live in ``course_lib.metrics``.
+"""
+__all__ = ["images", "planes", "curves", "bars", "diagrams"]

@@ -1,0 +1,93 @@
+"""What every figure module shares: where to draw (``ax=None`` / ``fig=None``), sizes that follow
+projector mode, and readable text on coloured squares."""
+from __future__ import annotations
+
+import numbers
+
+import matplotlib as mpl
+import numpy as np
+
+from .._validate import _describe
+
+#: Font sizes matplotlib understands as words; they are relative to rcParams["font.size"].
+FONT_SIZES = ("xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large")
+
+
+def figure_scale() -> float:
+    """How much larger figures are drawn than matplotlib's default size (1.6 in ``projector_mode()``)."""
+    return float(mpl.rcParams["figure.figsize"][0]) / float(mpl.rcParamsDefault["figure.figsize"][0])
+
+
+def scaled(figsize):
+    """``figsize`` (width, height) in inches at the default size, scaled like ``figure.figsize``."""
+    s = figure_scale()
+    return (figsize[0] * s, figsize[1] * s)
+
+
+def new_axes(ax, figsize):
+    """``ax`` itself when given (checked), else the Axes of a new figure of ``figsize`` (scaled)."""
+    if ax is not None:
+        from matplotlib.axes import Axes
+
+        if not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()) or None; got {_describe(ax)}.")
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=scaled(figsize), layout="constrained")[1]
+
+
+def new_figure(fig, figsize):
+    """``fig`` itself when given (an empty Figure or SubFigure, checked), else a new figure of ``figsize``."""
+    if fig is not None:
+        from matplotlib.figure import FigureBase
+
+        if not isinstance(fig, FigureBase):
+            raise TypeError("fig must be a matplotlib Figure or SubFigure (e.g. plt.figure() or"
+                            f" fig.subfigures(1, 2)[0]) or None; got {_describe(fig)}.")
+        if fig.axes:
+            raise ValueError(f"fig must be empty (this function makes its own panels); got a figure that already"
+                             f" has {len(fig.axes)} Axes. Pass a new plt.figure() or a SubFigure.")
+        return fig
+    import matplotlib.pyplot as plt
+
+    return plt.figure(figsize=scaled(figsize), layout="constrained")
+
+
+def check_fontsize(value, name="fontsize"):
+    """A font size: one of the relative words ("small", "large", …) or a positive number of points."""
+    if isinstance(value, str):
+        if value not in FONT_SIZES:
+            raise ValueError(f"{name} must be one of {', '.join(map(repr, FONT_SIZES))} or a number of points;"
+                             f" got {value!r}.")
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (np.isfinite(value) and value > 0):
+        raise TypeError(f"{name} must be a size word such as 'small' or a positive number of points;"
+                        f" got {_describe(value)}.")
+    return float(value)
+
+
+def check_title(value, name="title"):
+    """None or a string (a title or a label)."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be a string or None; got {_describe(value)}.")
+    return value
+
+
+def check_range(value, name):
+    """A (low, high) pair of finite numbers with low < high."""
+    try:
+        low, high = value
+        low, high = float(low), float(high)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a pair (low, high) of numbers; got {_describe(value)}.") from None
+    if not (np.isfinite(low) and np.isfinite(high) and low < high):
+        raise ValueError(f"{name} must be a pair (low, high) of finite numbers with low < high; got {value!r}.")
+    return low, high
+
+
+def text_colour(cmap, value, vmin, vmax):
+    """"black" on light squares, "white" on dark ones, for a square of ``value`` in colour map ``cmap``."""
+    span = (vmax - vmin) or 1.0
+    r, g, b, _ = cmap(float(np.clip((value - vmin) / span, 0.0, 1.0)))
+    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"

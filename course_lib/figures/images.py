@@ -1,0 +1,295 @@
+"""Pictures made of pixels: one painter for every pixel grid, rows/grids of pictures, the confusion
+matrix, and the colour demo of chapter 6.
+
+=================================  ==============================================================
+name                               draws / returns
+=================================  ==============================================================
+pixel_grid(image, kind=...)        one picture (h, w) as squares, each pixel's value written on it;
+                                   kind "ink" (0 white, 1 black), "grey" (dark = low), "signed"
+                                   (weights: blue −, white 0, red +).  Returns the Axes.
+image_grid(images, titles)         n pictures in rows of ``ncols`` (letters, digits).  Figure.
+weight_images(W)                   first-layer weights, one picture per hidden neuron.  Figure.
+confusion_grid(C)                  a confusion matrix, counts written in the cells.  Axes.
+GREY_8X8, BW_4X4                   the lecture's tiny example images (lecture 003 §6.1, §6.2)
+sample_colour_image(size)          a small colour photo (matplotlib's sample "grace_hopper.jpg")
+luminance_colour(image)            the 3 numbers per pixel as (Y, Cb, Cr) instead of (R, G, B)
+colour_only(image)                 the colour without the brightness (what Cb, Cr hold)
+=================================  ==============================================================
+
+Conventions (see ``course_lib.figures``): ``ax=None`` → returns the Axes; ``fig=None`` → the Figure.
+"""
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+
+from .._validate import _describe, as_array, check_bool, check_choice, check_int, check_number
+from ._common import check_fontsize, check_title, new_axes, new_figure, text_colour
+
+__all__ = [
+    "KINDS", "pixel_grid", "image_grid", "weight_images", "confusion_grid",
+    "GREY_8X8", "BW_4X4", "sample_colour_image", "luminance_colour", "colour_only",
+]
+
+# kind -> (colour map, what the colours mean).  vmin/vmax: "ink" 0…1; "grey" the image's own range;
+# "signed" symmetric around 0, ±max|value|.
+KINDS = {
+    "ink": "Greys",      # a 0/1 picture: 1 = ink, drawn black on white paper (the letters, the 3×3 pattern)
+    "grey": "gray",      # grey levels: low values dark, high values bright (GREY_8X8, MNIST: 0 black … 255 white)
+    "signed": "bwr",     # weights: blue negative, white 0, red positive
+}
+
+
+def _limits(image, kind, vmin, vmax):
+    """The colour range (vmin, vmax) of ``kind`` for ``image`` unless given."""
+    if kind == "ink":
+        lo, hi = 0.0, 1.0
+    elif kind == "grey":
+        lo, hi = float(image.min()), float(image.max())
+    else:
+        m = float(np.abs(image).max())
+        lo, hi = -m, m
+    lo = lo if vmin is None else check_number(vmin, "vmin")
+    hi = hi if vmax is None else check_number(vmax, "vmax")
+    if hi < lo:
+        raise ValueError(f"vmax must be >= vmin; got vmin = {lo:g} and vmax = {hi:g}.")
+    if hi == lo:                          # a flat picture: any range shows it; keep the colour of its value
+        lo, hi = (lo - 1.0, hi + 1.0) if kind != "ink" else (0.0, 1.0)
+    return lo, hi
+
+
+def _paint(ax, colours, texts, *, cmap, vmin, vmax, fontsize, borders):
+    """Squares coloured by ``colours`` (h, w); ``texts`` (h, w) of strings written on them, or None."""
+    ax.imshow(colours, cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
+    h, w = colours.shape
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if borders:                           # pixel borders: a grid on minor ticks between the pixels
+        ax.set_xticks(np.arange(-0.5, w, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, h, 1), minor=True)
+        ax.grid(which="minor", color="0.6", linewidth=0.8)
+    ax.tick_params(which="both", length=0, labelbottom=False, labelleft=False)
+    if texts is not None:
+        cm = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+        for (r, c), text in np.ndenumerate(texts):
+            ax.text(c, r, text, ha="center", va="center", fontsize=fontsize,
+                    color=text_colour(cm, colours[r, c], vmin, vmax))
+
+
+def _check_cmap(cmap):
+    if cmap is None:
+        return None
+    if isinstance(cmap, str):
+        if cmap not in mpl.colormaps:
+            raise ValueError(f"cmap must be a matplotlib colour map name such as 'gray', 'Greys' or 'bwr';"
+                             f" got {cmap!r}.")
+        return cmap
+    if isinstance(cmap, mpl.colors.Colormap):
+        return cmap
+    raise TypeError(f"cmap must be a colour map name such as 'gray' or None; got {_describe(cmap)}.")
+
+
+def pixel_grid(image, *, ax=None, kind="ink", cmap=None, vmin=None, vmax=None, numbers=True, fontsize="medium",
+               title=None, borders=True):
+    """Draw a small picture (h, w) as squares with each pixel's value written on it; returns the Axes.
+
+    kind:     "ink"    a 0/1 picture, 1 = ink drawn black on white (vmin 0, vmax 1)
+              "grey"   grey levels, low values dark and high values bright (range: the image's min … max)
+              "signed" a weight picture: blue negative, white 0, red positive (range ±max|value|)
+    cmap, vmin, vmax: override the kind's colour map and range (e.g. vmin=0, vmax=255 for MNIST).
+    numbers:  write each value on its square (black on light squares, white on dark ones).
+    fontsize: of the numbers, a size word ("small", "medium", …) so it grows in projector mode.
+    borders:  draw thin lines between the pixels.
+    """
+    image = as_array(image, "image", ndim=2)
+    if image.size == 0:
+        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+    check_choice(kind, "kind", KINDS)
+    cmap = _check_cmap(cmap) or KINDS[kind]
+    lo, hi = _limits(image, kind, vmin, vmax)
+    numbers = check_bool(numbers, "numbers")
+    borders = check_bool(borders, "borders")
+    fontsize = check_fontsize(fontsize)
+    title = check_title(title)
+    ax = new_axes(ax, (0.6 * image.shape[1] + 0.5, 0.6 * image.shape[0] + 0.6))
+    texts = np.vectorize(lambda v: f"{v:g}", otypes=[object])(image) if numbers else None
+    _paint(ax, image, texts, cmap=cmap, vmin=lo, vmax=hi, fontsize=fontsize, borders=borders)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _pictures(images, name):
+    """(n, h, w) pictures from (n, h, w) or (n, side²) flattened square pictures."""
+    images = as_array(images, name, ndim=(2, 3))
+    if images.shape[0] == 0:
+        raise ValueError(f"{name} must hold at least one picture; got shape {images.shape}.")
+    if images.ndim == 2:
+        side = int(round(np.sqrt(images.shape[1])))
+        if side * side != images.shape[1] or side == 0:
+            raise ValueError(f"{name} of shape {images.shape} are not square pictures flattened to (n, side²);"
+                             " pass them as (n, height, width).")
+        images = images.reshape(-1, side, side)
+    return images
+
+
+def image_grid(images, titles=None, *, ncols=None, kind="ink", cmap=None, vmin=None, vmax=None, numbers=False,
+               borders=None, panel_size=1.0, title=None, fig=None):
+    """Draw n pictures in rows of ``ncols`` panels, each with its title; returns the Figure.
+
+    images: (n, h, w), or (n, side²) flattened square pictures (e.g. MNIST rows of 784).
+    titles: None or n titles (labels such as digits are turned into text).
+    ncols:  panels per row (default: all in one row, at most 10).
+    kind, cmap, vmin, vmax, numbers: as in :func:`pixel_grid`.  "ink" and "grey" pictures share one colour
+            range (the range of all pictures); "signed" pictures are each scaled to their own ±max|value|.
+    borders: lines between the pixels (default: only for small pictures, at most 12×12).
+    panel_size: width of one panel in inches (at the default figure size).
+    title:  one title above all panels.
+    """
+    images = _pictures(images, "images")
+    n, h, w = images.shape
+    if titles is not None:
+        if isinstance(titles, str) or not hasattr(titles, "__len__"):
+            raise TypeError(f"titles must be a list with one title per picture ({n}) or None; got {_describe(titles)}.")
+        if len(titles) != n:
+            raise ValueError(f"titles must have one entry per picture ({n}); got {len(titles)}.")
+    ncols = min(n, 10) if ncols is None else check_int(ncols, "ncols", min_value=1)
+    check_choice(kind, "kind", KINDS)
+    if kind != "signed":                 # one colour range for all pictures, so equal values look equal
+        vmin, vmax = _limits(images, kind, vmin, vmax)
+    borders = h * w <= 144 if borders is None else check_bool(borders, "borders")
+    panel_size = check_number(panel_size, "panel_size", min_value=0.2, max_value=10)
+    title = check_title(title)
+    ncols = min(ncols, n)
+    nrows = -(-n // ncols)
+    height = panel_size * h / w + (0.35 if titles is not None else 0.05)
+    fig = new_figure(fig, (panel_size * ncols, height * nrows + (0.4 if title else 0.0)))
+    axes = fig.subplots(nrows, ncols, squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        if i >= n:
+            ax.axis("off")
+            continue
+        pixel_grid(images[i], ax=ax, kind=kind, cmap=cmap, vmin=vmin, vmax=vmax, numbers=numbers,
+                   fontsize="x-small", borders=borders, title=None if titles is None else str(titles[i]))
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def weight_images(W, *, n=16, ncols=8, shape=(28, 28), fig=None):
+    """The first ``n`` columns of W (784, hidden) as 28×28 pictures: red = positive weight, blue = negative.
+
+    Column j holds the weights from every pixel into hidden neuron j: the neuron fires when the ink of a
+    digit falls on its red pixels and avoids its blue ones.  Each picture is scaled to its own largest
+    |weight|.  Returns the Figure.
+    """
+    W = as_array(W, "W", ndim=2)
+    n = check_int(n, "n", min_value=1, max_value=W.shape[1])
+    try:
+        shape = tuple(check_int(s, "shape[i]", min_value=1) for s in shape)
+    except TypeError:
+        raise TypeError(f"shape must be a pair (height, width) of integers; got {_describe(shape)}.") from None
+    if len(shape) != 2 or shape[0] * shape[1] != W.shape[0]:
+        raise ValueError(f"shape must be (height, width) with height × width = {W.shape[0]} (the rows of W);"
+                         f" got {shape}.")
+    pictures = W[:, :n].T.reshape(n, *shape)
+    return image_grid(pictures, [f"neuron {j}" for j in range(n)], ncols=ncols, kind="signed", panel_size=1.5,
+                      fig=fig)
+
+
+def confusion_grid(C, *, ax=None, class_names=None):
+    """Draw a confusion matrix C (K, K) (``course_lib.metrics.confusion_matrix``) with its counts in the cells.
+
+    Rows: the true class; columns: the predicted class.  The colour grows with log(1 + count), so that
+    the few mistakes stay visible next to the many correct answers on the diagonal.  Returns the Axes.
+    """
+    C = as_array(C, "C", ndim=2)
+    if C.shape[0] != C.shape[1] or C.shape[0] == 0:
+        raise ValueError(f"C must be a square matrix (K, K), one row and column per class; got shape {C.shape}.")
+    if (C < 0).any() or (C != np.round(C)).any():
+        raise ValueError("C must hold counts (whole numbers >= 0); got values such as "
+                         f"{C[(C < 0) | (C != np.round(C))][0]:g}.")
+    k = C.shape[0]
+    names = [str(i) for i in range(k)] if class_names is None else [str(c) for c in class_names]
+    if len(names) != k:
+        raise ValueError(f"class_names must have one name per class ({k}); got {len(names)}.")
+    ax = new_axes(ax, (5.5, 5))
+    counts = C.astype(np.int64)
+    colours = np.log1p(counts)
+    texts = np.vectorize(str, otypes=[object])(counts)
+    _paint(ax, colours, texts, cmap="Blues", vmin=0.0, vmax=max(float(colours.max()), 1e-12), fontsize="small",
+           borders=False)
+    ax.set_xticks(range(k), names)
+    ax.set_yticks(range(k), names)
+    ax.tick_params(labelbottom=True, labelleft=True)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    return ax
+
+
+# ------------------------------------------------------------------ the lecture's images and the colour demo
+# An 8 × 8 image in lecture 003 §6.1's 4-level code: 0 = black, 1 = dark grey, 2 = light grey, 3 = white
+# (the slide shows such an image without its numbers; this one is a small face).  Read-only constants.
+GREY_8X8 = np.array([
+    [3, 3, 2, 2, 2, 2, 3, 3],
+    [3, 2, 1, 1, 1, 1, 2, 3],
+    [2, 1, 0, 1, 1, 0, 1, 2],
+    [2, 1, 1, 1, 1, 1, 1, 2],
+    [2, 1, 0, 1, 1, 0, 1, 2],
+    [2, 1, 1, 0, 0, 1, 1, 2],
+    [3, 2, 1, 1, 1, 1, 2, 3],
+    [3, 3, 2, 2, 2, 2, 3, 3],
+])
+GREY_8X8.setflags(write=False)
+
+# Lecture 003 §6.2: a black-and-white image, white = 0 and black = 1 (the opposite direction to GREY_8X8).
+BW_4X4 = np.array([
+    [0, 0, 0, 0],
+    [0, 1, 0, 0],
+    [0, 0, 1, 0],
+    [1, 1, 1, 1],
+])
+BW_4X4.setflags(write=False)
+
+
+def sample_colour_image(size=48):
+    """A small colour photo: matplotlib's sample "grace_hopper.jpg" (public domain), shrunk by averaging.
+
+    Returns float (h, w, 3) in [0, 1] with w = ``size`` (h keeps the 600 × 512 aspect ratio).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib import cbook
+
+    size = check_int(size, "size", min_value=4, max_value=512)
+    img = plt.imread(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)).astype(float) / 255.0
+    k = 512 // size                                 # block size: average k × k pixels into one
+    h, w = (img.shape[0] // k) * k, size * k
+    return img[:h, :w].reshape(h // k, k, size, k, 3).mean(axis=(1, 3))
+
+
+def luminance_colour(image):
+    """The same 3 numbers per pixel as luminance + colour (ITU-R BT.601, values in [0, 1]).
+
+    image: (h, w, 3) R, G, B in [0, 1].
+    Y  = 0.299 R + 0.587 G + 0.114 B                      brightness: the grey image
+    Cb = 0.5 + 0.564 (B − Y),  Cr = 0.5 + 0.713 (R − Y)   colour: how blue / how red (0.5 = none)
+    Returns (Y, Cb, Cr), each (h, w).
+    """
+    image = as_array(image, "image", shape=(None, None, 3))
+    R, G, B = image[..., 0], image[..., 1], image[..., 2]
+    Y = 0.299 * R + 0.587 * G + 0.114 * B
+    return Y, 0.5 + 0.564 * (B - Y), 0.5 + 0.713 * (R - Y)
+
+
+def colour_only(image, luminance=0.6):
+    """The image's colour with its brightness removed: every pixel gets the same Y, keeping Cb and Cr.
+
+    Shows what the 2 colour numbers per pixel hold on their own.  Returns RGB (h, w, 3) in [0, 1].
+    """
+    luminance = check_number(luminance, "luminance", min_value=0.0, max_value=1.0)
+    _, Cb, Cr = luminance_colour(image)
+    Y = np.full_like(Cb, luminance)
+    R = Y + (Cr - 0.5) / 0.713
+    B = Y + (Cb - 0.5) / 0.564
+    G = (Y - 0.299 * R - 0.114 * B) / 0.587
+    return np.clip(np.stack([R, G, B], axis=-1), 0.0, 1.0)

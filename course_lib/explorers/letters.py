@@ -21,14 +21,13 @@ def default_letter_model():
     Treat it as read-only: it is shared by every LetterPadExplorer in the process.
     """
     from ..mlp import MLP   # imported here: course_lib.explorers does not need mlp for the other explorers
+    from ..optim import SGD
 
     letters = load_letters()
     net = MLP([12, 3, 2], ["sigmoid", "sigmoid"], init="xavier", rng=0, dtype=np.float64)
+    steepest_descent = SGD(lr=2.0)                        # w ← w − lr·∂E/∂w
     for _ in range(2000):
-        net.forward(letters.X)
-        net.backward(letters.T, "squared_error")
-        for p, g in zip(net.params, net.grads):
-            p -= 2.0 * g                                  # steepest descent: w ← w − lr·∂E/∂w
+        net.train_step(letters.X, letters.T, "squared_error", steepest_descent)
     return net
 
 

@@ -40,6 +40,11 @@ INITS = ("he", "xavier", "normal", "zeros")
 _CHUNK = 2048         # evaluate/predict work through big inputs in chunks of this many samples
 
 
+def count_params(sizes):
+    """Weights and biases of a fully connected network: Σ_l (n_in + 1)·n_out (47 for sizes [12, 3, 2])."""
+    return sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+
+
 class MLP:
     """Fully connected network, e.g. ``MLP([784, 128, 10], ["relu", "softmax"], rng=0)``.
 

@@ -33,9 +33,11 @@ def test_brain_neurons():
 def test_letters():
     L = load_letters()
     assert L.X.shape == (9, 12) and L.T.shape == (9, 2) and L.images.shape == (9, 4, 3)
-    assert list(L.letters) == ["C"] * 3 + ["T"] * 3 + ["other"] * 3
+    assert list(L.letters) == ["C"] * 3 + ["T"] * 2 + ["I"] + ["other"] * 3
     np.testing.assert_array_equal(L.images[3], [[1, 1, 1], [0, 1, 0], [0, 1, 0], [0, 1, 0]])  # a "T"
     np.testing.assert_array_equal(L.T[L.letters == "C"], [[1, 0]] * 3)
+    np.testing.assert_array_equal(L.T[L.letters == "T"], [[0, 1]] * 2)      # 3 C, 2 T and 4 others
+    np.testing.assert_array_equal(L.T[(L.letters != "C") & (L.letters != "T")], [[0, 0]] * 4)
     assert set(np.unique(L.X)) == {0.0, 1.0}
 
 
@@ -84,7 +86,7 @@ def test_corrupted_file_names_file_hashes_and_fix(data_copy):
 
 def test_missing_file(data_copy):
     (data_copy / "letters_4x3.csv").unlink()
-    with pytest.raises(DataIntegrityError, match=r"letters_4x3.csv is missing \(expected SHA-256 b6a0b2eb"):
+    with pytest.raises(DataIntegrityError, match=r"letters_4x3.csv is missing \(expected SHA-256 53c58d51"):
         load_letters()
 
 
@@ -191,10 +193,10 @@ def test_an_edited_file_with_its_new_checksum_is_used():
 
 
 def test_a_relabelled_letter_with_consistent_targets_is_accepted():
-    # Any name other than C and T means "neither" (targets 0, 0), e.g. an "I" that was listed as a T.
-    content = real("letters_4x3.csv").replace(b"6,T,0,1,", b"6,I,0,0,")
+    # Any name other than C and T means "neither" (targets 0, 0), e.g. an "other" renamed "A".
+    content = real("letters_4x3.csv").replace(b"7,other,0,0,", b"7,A,0,0,")
     letters = load_from(load_letters, {"letters_4x3.csv": content})
-    assert letters.letters[5] == "I" and list(letters.T[5]) == [0, 0]
+    assert letters.letters[6] == "A" and list(letters.T[6]) == [0, 0]
 
 
 @pytest.mark.parametrize("flag", ["flatten", "normalize"])

@@ -49,6 +49,7 @@ SINGLE = {
     "diagrams.neuron_analogy": (lambda **kw: diagrams.neuron_analogy(**kw), "Σ + b"),
     "diagrams.timeline": (lambda **kw: diagrams.timeline(**kw), "year"),
     "diagrams.prediction_machine": (lambda **kw: diagrams.prediction_machine(**kw), "prediction ŷ"),
+    "diagrams.ai_ml_dl": (lambda **kw: diagrams.ai_ml_dl(**kw), "deep learning"),
 }
 
 MULTI = {
@@ -207,6 +208,22 @@ def test_lecture_images_are_read_only_constants():
     for image in (images.GREY_8X8, images.BW_4X4):
         with pytest.raises(ValueError):
             image[0, 0] = 1
+
+
+def test_the_four_2x2_images_of_lecture_003():
+    # Lecture 003 「ニューラルネットワークの仕組み」 §6.2, "画像のサイズが 2 × 2のとき": four separate images,
+    # white = 0, black = 1, each written as a list of 4 numbers, read row by row (top row first).
+    lists = [[0, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [1, 1, 1, 1]]
+    assert images.BW_2X2.shape == (4, 2, 2)
+    assert [img.reshape(4).tolist() for img in images.BW_2X2] == lists
+    assert images.BW_2X2[1].tolist() == [[0, 1], [0, 0]]          # the one black pixel: top right
+    assert images.BW_2X2[2].tolist() == [[0, 0], [1, 0]]          # bottom left
+    with pytest.raises(ValueError):
+        images.BW_2X2[0, 0, 0] = 1
+    assert images.BW_4X4.tolist() == lists                         # the old constant is unchanged
+    fig = images.image_grid(images.BW_2X2, [str(x) for x in lists], kind="ink", numbers=True)
+    assert [ax.get_title() for ax in fig.axes] == [str(x) for x in lists]
+    assert [t.get_text() for t in fig.axes[1].texts] == ["0", "1", "0", "0"]
 
 
 def test_colour_image_and_luminance_by_hand():
@@ -371,3 +388,19 @@ def test_feature_levels_builds_parts_from_edges():
     assert all(e.shape == (3, 3) and e.sum() == 3 for e in edges)           # a line of 3 pixels each
     face, eye = pictures[-1].images[0].get_array(), pictures[4].images[0].get_array()
     assert np.array_equal(face[2:11, 2:11], eye)                             # the face contains the eye part
+
+
+def test_ai_ml_dl_nests_deep_learning_inside_machine_learning_inside_ai():
+    from matplotlib.patches import Ellipse
+
+    ax = diagrams.ai_ml_dl()
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[::2] == ["artificial intelligence (AI)", "machine learning", "deep learning"]
+    ai, ml, dl = [p for p in ax.patches if isinstance(p, Ellipse)]
+    for outer, inner in ((ai, ml), (ml, dl)):
+        # every point on the inner ellipse's outline lies inside the outer ellipse
+        outline = inner.get_patch_transform().transform(inner.get_path().vertices)
+        assert outer.get_path().contains_points(outer.get_patch_transform().inverted().transform(outline)).all()
+    for name, patch in zip(texts[::2], (ai, ml, dl)):                 # each label sits inside its own ellipse
+        label = next(t for t in ax.texts if t.get_text() == name)
+        assert patch.contains_point(ax.transData.transform(label.get_position()))

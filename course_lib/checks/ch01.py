@@ -14,6 +14,7 @@ from .kinds import ChoiceExercise, FunctionExercise, GateExercise, ValueExercise
 __all__ = [
     "orders_of_magnitude", "worked_example", "exercise2", "self_study2", "self_study2_step",
     "predict_bias_gate", "threshold_to_bias", "nand_gate", "pattern_damaged", "predict_pattern_bias",
+    "samuel_quiz",
 ]
 
 # ---------------------------------------------------------------- neuron counts (log plot)
@@ -184,4 +185,22 @@ predict_pattern_bias = ValueExercise(
     ],
     hint="The weighted sum of the damaged image is still 5; only the bias changes.",
     solution="my_prediction = relu(5 - 4)   # = 1: a less negative bias makes the neuron less strict",
+)
+
+
+# ---------------------------------------------------------------- history: what makes a program "learn"
+samuel_quiz = ChoiceExercise(
+    "What made Samuel's checkers program machine learning?",
+    "B",
+    {
+        "A": "a program whose every move is written by its programmer does not learn: it plays the same "
+             "way forever. Samuel's program changed its own play.",
+        "B": "it got better at checkers from experience — from the games it played — instead of being "
+             "told every move. That is the lecture's definition of machine learning.",
+        "C": "Samuel's program (1956) was not a neural network; deep networks came more than 50 years "
+             "later (AlphaGo, 2016). Machine learning is broader than neural networks.",
+    },
+    hint="The lecture 「深層学習はどのように賢くなるのか」 defines machine learning as a program that gets "
+         "better at a task through data and experience. Which option says that?",
+    solution='my_choice = "B"   # it improved its play from the games it played (experience), not from hand-written moves',
 )

@@ -13,13 +13,35 @@ from ..activations import sigmoid, sigmoid_grad
 from .kinds import ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise
 
 __all__ = [
-    "errors_exercise", "quiz_weight_exercise", "quiz_table_exercise", "squared_error_exercise",
+    "lecture_errors_exercise", "errors_exercise", "quiz_weight_exercise", "quiz_table_exercise",
+    "squared_error_exercise",
     "output_gradient_exercise", "hidden_delta_exercise", "algorithm_order_exercise",
     "he_std_exercise", "momentum_exercise", "overfitting_exercise",
 ]
 
 
 # --- 4.1 target vs activation -------------------------------------------------------------------
+# The first example of the lecture 「ニューラルネットワークとディープラーニング入門」 (000/002, 5-5):
+# two outputs, activations 0.24 (should be 0) and 0.83 (should be 1); the slide prints the errors 0.24 and −0.17.
+lecture_errors_exercise = ValueExercise(
+    "Warm-up (the errors of the outputs 0.24 and 0.83)",
+    (0.24, -0.17),
+    tolerance=5e-4,
+    mistakes=[
+        ((-0.24, 0.17),
+         "the signs are flipped. Here error = activation − target: positive means 'too high, push down'."),
+        ((0.24, 0.83),
+         "these are the activations themselves; subtract the targets (0, 1) first."),
+        ((0.24, 0.17),
+         "the second output 0.83 is *below* its target 1, so its error must be negative (it has to be pushed up)."),
+        ((0.76, -0.17),
+         "the first output should be 0, so its error is 0.24 − 0 = 0.24 (not 1 − 0.24)."),
+    ],
+    hint="The targets are (0, 1). Compute activation − target for each of the two outputs.",
+    solution="activation = np.array([0.24, 0.83])\ntarget = np.array([0.0, 1.0])\n"
+             "lecture_errors = activation - target   # (0.24, -0.17)",
+)
+
 errors_exercise = ValueExercise(
     "Exercise 4.1 (error of each output)",
     (0.0068, 0.1592, -0.1660),

@@ -16,7 +16,8 @@ from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 __all__ = [
     "MYSTERY_4X4",
     "grey_code_exercise", "colour_numbers_exercise", "pixel_exercise", "flatten_exercise",
-    "predict_class_exercise", "softmax_shift_exercise", "softmax_exercise", "n_params_exercise",
+    "predict_class_exercise", "softmax_shift_exercise", "softmax_exercise", "output_delta_exercise",
+    "n_params_exercise",
     "untrained_accuracy_exercise", "generalisation_exercise", "smoothed_target_exercise",
 ]
 
@@ -176,9 +177,31 @@ softmax_exercise = FunctionExercise(
              "    return e / e.sum()",
 )
 
-# --- 6.8 parameters of 784-128-10 ---------------------------------------------------------------
+# --- 6.8 the output error of softmax + cross-entropy: δ = p − t ----------------------------------
+_DELTA_P = np.array([0.1, 0.7, 0.2])           # the network's probabilities; the right class is 2
+_DELTA_T = np.array([0.0, 0.0, 1.0])           # one-hot target of class 2
+
+output_delta_exercise = ValueExercise(
+    "Exercise 6.8 (the output error δ)",
+    (_DELTA_P - _DELTA_T).tolist(),            # [0.1, 0.7, −0.8]
+    tolerance=1e-6,
+    mistakes=[
+        ((_DELTA_T - _DELTA_P).tolist(), "the signs are the wrong way round: δ = p − t (probability minus target), "
+                                         "so the right class gets a negative δ here."),
+        ((_DELTA_P - np.array([0.0, 1.0, 0.0])).tolist(),
+         "that target is class 1. Classes are counted from 0: class 2 is the third one, t = (0, 0, 1)."),
+        (_DELTA_P.tolist(), "these are the probabilities p themselves; subtract the target t = (0, 0, 1)."),
+        (((_DELTA_P - _DELTA_T) * _DELTA_P * (1 - _DELTA_P)).tolist(),
+         "that is squared error's δ = (a − t)·σ'(z) with the factor a(1 − a). With softmax + cross-entropy the "
+         "factor cancels: δ = p − t."),
+    ],
+    hint="Write the target of class 2 as a one-hot list t = (0, 0, 1), then subtract it from p, entry by entry.",
+    solution="answer = [0.1 - 0, 0.7 - 0, 0.2 - 1]   # δ = p − t = [0.1, 0.7, −0.8]",
+)
+
+# --- 6.9 parameters of 784-128-10 ---------------------------------------------------------------
 n_params_exercise = ValueExercise(
-    "Exercise 6.8 (weights and biases of 784-128-10)",
+    "Exercise 6.9 (weights and biases of 784-128-10)",
     784 * 128 + 128 + 128 * 10 + 10,
     tolerance=0.5,
     mistakes=[
@@ -192,9 +215,9 @@ n_params_exercise = ValueExercise(
     solution="answer = (784 * 128 + 128) + (128 * 10 + 10)   # 100480 + 1290 = 101770",
 )
 
-# --- 6.9 predict before you look: the untrained network -------------------------------------------
+# --- 6.10 predict before you look: the untrained network -------------------------------------------
 untrained_accuracy_exercise = ChoiceExercise(
-    "Exercise 6.9 (predict: accuracy before training)",
+    "Exercise 6.10 (predict: accuracy before training)",
     "B",
     {
         "A": "to be right almost never it would have to know the answer and avoid it. Random weights just guess.",
@@ -206,9 +229,9 @@ untrained_accuracy_exercise = ChoiceExercise(
     solution='answer = "B"   # about 10 %: one chance in ten, like guessing',
 )
 
-# --- 6.10 why a separate validation set -----------------------------------------------------------
+# --- 6.11 why a separate validation set -----------------------------------------------------------
 generalisation_exercise = ChoiceExercise(
-    "Exercise 6.10 (why separate validation data?)",
+    "Exercise 6.11 (why separate validation data?)",
     "B",
     {
         "A": "checking on different images does not make training faster; it tells us something training data cannot.",
@@ -222,9 +245,9 @@ generalisation_exercise = ChoiceExercise(
              "               # how well the network does on images it has never seen",
 )
 
-# --- 6.11 label smoothing: the soft target of the right class -------------------------------------
+# --- 6.12 label smoothing: the soft target of the right class -------------------------------------
 smoothed_target_exercise = ValueExercise(
-    "Exercise 6.11 (the smoothed target of the right class)",
+    "Exercise 6.12 (the smoothed target of the right class)",
     (1 - 0.1) * 1 + 0.1 / 10,
     tolerance=1e-6,
     mistakes=[

@@ -13,7 +13,7 @@ from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 
 __all__ = [
     "layers_exercise", "count_params_exercise", "feature_level_exercise", "unsupervised_exercise",
-    "projection_exercise", "depth_prediction_exercise",
+    "projection_exercise", "depth_prediction_exercise", "next_family_exercise",
 ]
 
 # --- 7.1 networks made of networks (lecture 000: "合計で8層") ----------------------------------------
@@ -32,10 +32,6 @@ layers_exercise = ValueExercise(
 
 
 # --- 7.2 counting parameters for any layer sizes ---------------------------------------------------
-def _n_params(sizes):
-    return sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
-
-
 _COUNT_CASES = [
     (([12, 3, 2],), 47),                 # the lecture's C/T network (chapter 3)
     (([2, 2, 1],), 9),
@@ -126,4 +122,21 @@ depth_prediction_exercise = ChoiceExercise(
     hint="Chapter 2: without a hidden layer (and a non-linear activation) the network is a single weighted "
          "sum per class.",
     solution='answer = "B"   # 784 → 32 → 10 wins (about 92 % against about 90 % here)',
+)
+
+
+# --- 7.7 where to go next (lecture 「知の探究」: CNN, RNN, DQN) ---------------------------------------------
+next_family_exercise = ChoiceExercise(
+    "Exercise 7.7 (which family learns to play a game?)",
+    "C",
+    {
+        "A": "a CNN reads images — it could look at the game's screen — but nothing in it learns which move to make "
+             "from the score alone.",
+        "B": "an RNN remembers what came before in a sequence (text, speech); it has no rewards to learn from.",
+        "C": "a DQN (deep Q-network, 深層強化学習) learns from rewards alone — the game's score — how good each "
+             "action is; it learned to play Atari video games.",
+    },
+    hint="The program gets no correct answers, only a score that rises or falls after its moves: learning from "
+         "rewards is reinforcement learning (強化学習).",
+    solution='answer = "C"   # DQN: deep reinforcement learning from the score',
 )

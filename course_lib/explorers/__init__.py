@@ -16,6 +16,7 @@ per topic.  Activation menus and axis limits come from ``course_lib.activations.
 activation needs no edit here.
 """
 from .base import CSS_CODE, CSS_EXPLORER, CSS_FIGURE, CSS_READOUT, Explorer
+from .designer import NetworkDesignerExplorer
 from .hubble import GradientDescentExplorer, HubbleLineExplorer
 from .activation import ActivationExplorer
 from .letters import LetterPadExplorer, default_letter_model
@@ -27,6 +28,6 @@ from .pattern import LECTURE_PATTERN, PatternNeuronExplorer
 __all__ = [
     "Explorer", "NeuronExplorer", "LogicGateExplorer", "PatternNeuronExplorer", "ActivationExplorer",
     "NetworkExplorer", "LetterPadExplorer", "WeightQuizExplorer", "HubbleLineExplorer",
-    "GradientDescentExplorer", "MNISTBrowser", "default_letter_model", "LECTURE_PATTERN",
+    "GradientDescentExplorer", "MNISTBrowser", "NetworkDesignerExplorer", "default_letter_model", "LECTURE_PATTERN",
     "CSS_EXPLORER", "CSS_FIGURE", "CSS_READOUT", "CSS_CODE",
 ]

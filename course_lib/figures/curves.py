@@ -7,6 +7,8 @@ activation_panels(names)           a = f(z), and f'(z) with ``derivative=True``,
                                    activation, ranges from ``course_lib.activations``.  Figure.
 loss_curves({label: E, ...})       several loss curves on one (log) axis.  Axes.
 training_curves(history)           loss and accuracy per epoch, training and validation.  Figure.
+curve_with_tangent(f, x0, slope)   y = f(x) and its tangent line at x0 (the slope of steepest
+                                   descent).  Axes.
 =================================  ==============================================================
 
 Conventions (see ``course_lib.figures``): ``ax=None`` → returns the Axes; ``fig=None`` → the Figure.
@@ -15,11 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import _describe, as_array, check_bool
+from .._validate import _describe, as_array, check_bool, check_number, check_positive
 from ..activations import get_activation
 from ._common import check_range, check_title, new_axes, new_figure
 
-__all__ = ["activation_panels", "loss_curves", "training_curves"]
+__all__ = ["activation_panels", "curve_with_tangent", "loss_curves", "training_curves"]
 
 
 def _activation_names(names):
@@ -133,3 +135,45 @@ def training_curves(history, *, fig=None):
         ax.set_xticks(epochs)
         ax.legend(frameon=False)
     return fig
+
+
+def curve_with_tangent(f, x0, slope, *, x_range, half_width=None, n_points=161, ax=None, xlabel="x",
+                       ylabel="f(x)", title=None, curve_label="f(x)", tangent_label="tangent"):
+    """The curve y = f(x) over ``x_range`` and, dashed, its tangent at x0:  y = f(x0) + slope·(x − x0).
+
+    f: a function of one number returning one number (called once per point, e.g. E as a function of
+       one weight with all other weights fixed).
+    x0: where the tangent touches the curve (a red dot), inside ``x_range``.
+    slope: df/dx at x0 — computed by the caller (for example with ``course_lib.gradcheck``).
+    half_width: the tangent is drawn over [x0 − half_width, x0 + half_width]
+                (default: a quarter of the width of ``x_range``).
+    Returns the Axes.
+    """
+    if not callable(f):
+        raise TypeError(f"f must be a function of one number (x -> y); got {_describe(f)}.")
+    low, high = check_range(x_range, "x_range")
+    x0 = check_number(x0, "x0", min_value=low, max_value=high)
+    slope = check_number(slope, "slope")
+    half_width = (high - low) / 4 if half_width is None else check_positive(half_width, "half_width")
+    if isinstance(n_points, bool) or not isinstance(n_points, (int, np.integer)) or n_points < 2:
+        raise TypeError(f"n_points must be an integer >= 2; got {_describe(n_points)}.")
+    xlabel, ylabel, title = check_title(xlabel, "xlabel"), check_title(ylabel, "ylabel"), check_title(title)
+    curve_label, tangent_label = check_title(curve_label, "curve_label"), check_title(tangent_label, "tangent_label")
+    x = np.linspace(low, high, int(n_points))
+    raw, raw0 = [f(v) for v in x], f(x0)
+    try:
+        y = as_array(raw, "f(x)", ndim=1)
+        y0 = float(as_array(raw0, "f(x0)", ndim=0))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"f must return one finite number for every x in x_range {x_range!r}: {exc}") from None
+    x_tangent = np.linspace(x0 - half_width, x0 + half_width, 2)   # a straight line: two points suffice
+    ax = new_axes(ax, (6, 3.2))
+    ax.plot(x, y, lw=2, label=curve_label)
+    ax.plot(x_tangent, y0 + slope * (x_tangent - x0), "--", color="tab:red", label=tangent_label)
+    ax.plot(x0, y0, "o", color="tab:red")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend(frameon=False)
+    return ax

@@ -11,6 +11,7 @@ timeline()                         1943 McCulloch–Pitts → 1957 perceptron �
                                    2012 AlexNet.  Axes.
 prediction_machine()               ŷ = f(x; a, b): a box with knobs (the parameters).  Axes.
 feature_levels()                   edges → parts (eye, nose, mouth) → a face.  Figure.
+ai_ml_dl()                         deep learning ⊂ machine learning ⊂ AI, nested ellipses.  Axes.
 =================================  ==============================================================
 
 Conventions (see ``course_lib.figures``): ``ax=None`` → returns the Axes; ``fig=None`` → the Figure.
@@ -328,3 +329,38 @@ def feature_levels(*, fig=None):
         ax.axis("off")
         ax.text(0.5, 0.5, text, ha="center", va="center", fontsize="medium", transform=ax.transAxes)
     return fig
+
+
+# ------------------------------------------------------------------------------ chapter 7's nested fields
+#: (name, what it is) from the outside in: the lectures' AI ⊃ machine learning ⊃ deep learning picture.
+AI_ML_DL = (
+    ("artificial intelligence (AI)", "intelligent IT systems"),
+    ("machine learning", "learns from data, improves with experience"),
+    ("deep learning", "many-layered neural networks"),
+)
+
+
+def ai_ml_dl(*, ax=None):
+    """Deep learning inside machine learning inside AI: three nested ellipses, each with its name and what
+    it is (the lectures 「ニューラルネットワークとディープラーニング入門」 and
+    「深層学習はどのように賢くなるのか」).
+
+    Every inner ellipse lies wholly inside the outer one.  Returns the Axes.
+    """
+    from matplotlib.patches import Ellipse
+
+    ax = new_axes(ax, (7, 4.2))
+    colors = ("#e8f0fa", "#cfe0f5", "#9ec3ea")
+    # (centre x, centre y, width, height): each one shifted down so its label fits above the next
+    shapes = ((5.0, 3.0, 10.0, 6.0), (5.0, 2.45, 7.4, 4.4), (5.0, 1.9, 4.6, 2.4))
+    for (name, what), (cx, cy, w, h), color in zip(AI_ML_DL, shapes, colors):
+        ax.add_patch(Ellipse((cx, cy), w, h, fc=color, ec="tab:blue", lw=1.5))
+        top = cy + h / 2
+        y_name = cy + 0.15 if name == AI_ML_DL[-1][0] else top - 0.45
+        ax.text(cx, y_name, name, ha="center", va="center", fontsize="large", fontweight="bold")
+        ax.text(cx, y_name - 0.4, what, ha="center", va="center", fontsize="small")
+    ax.set_xlim(-0.2, 10.2)
+    ax.set_ylim(-0.1, 6.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return ax

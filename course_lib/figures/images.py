@@ -11,6 +11,7 @@ image_grid(images, titles)         n pictures in rows of ``ncols`` (letters, dig
 weight_images(W)                   first-layer weights, one picture per hidden neuron.  Figure.
 confusion_grid(C)                  a confusion matrix, counts written in the cells.  Axes.
 GREY_8X8, BW_4X4                   the lecture's tiny example images (lecture 003 §6.1, §6.2)
+BW_2X2                             lecture 003 §6.2's four 2 × 2 black-and-white images (4, 2, 2)
 sample_colour_image(size)          a small colour photo (matplotlib's sample "grace_hopper.jpg")
 luminance_colour(image)            the 3 numbers per pixel as (Y, Cb, Cr) instead of (R, G, B)
 colour_only(image)                 the colour without the brightness (what Cb, Cr hold)
@@ -28,7 +29,7 @@ from ._common import check_fontsize, check_title, new_axes, new_figure, text_col
 
 __all__ = [
     "KINDS", "pixel_grid", "image_grid", "weight_images", "confusion_grid",
-    "GREY_8X8", "BW_4X4", "sample_colour_image", "luminance_colour", "colour_only",
+    "GREY_8X8", "BW_4X4", "BW_2X2", "sample_colour_image", "luminance_colour", "colour_only",
 ]
 
 # kind -> (colour map, what the colours mean).  vmin/vmax: "ink" 0…1; "grey" the image's own range;
@@ -250,6 +251,12 @@ BW_4X4 = np.array([
     [1, 1, 1, 1],
 ])
 BW_4X4.setflags(write=False)
+
+# Lecture 003 §6.2 as the slide draws it: "image size 2 × 2", four separate images, each written as a list
+# of 4 numbers — the rows of BW_4X4 above.  The lists are read row by row (top row first, like
+# ``reshape``): BW_2X2[i].reshape(4) == BW_4X4[i].  Shape (4, 2, 2); white = 0, black = 1.
+BW_2X2 = BW_4X4.reshape(4, 2, 2).copy()
+BW_2X2.setflags(write=False)
 
 
 def sample_colour_image(size=48):

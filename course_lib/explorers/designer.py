@@ -1,0 +1,174 @@
+"""Design your own network (chapter 7): choose depth, width and epochs, press "train", compare the results.
+
+Training takes seconds, so moving a slider only redraws the network and counts its weights and biases;
+the **train** button trains it (with the ``train`` function the notebook passes in) and adds the result
+to the plot of test accuracy against the number of weights and biases.
+"""
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import ipywidgets as widgets
+
+from .._validate import _describe, check_int
+from ..figures.diagrams import network_diagram
+from ..mlp import count_params
+from .base import Explorer, Name
+
+#: The widths the "width" slider offers (neurons per hidden layer).
+WIDTHS = (2, 4, 8, 16, 32, 64, 128, 256)
+MAX_HIDDEN_LAYERS = 6
+MAX_EPOCHS = 10
+
+
+def layer_sizes(hidden_layers, width, n_inputs=784, n_outputs=10):
+    """[n_inputs, width, …, width, n_outputs] with ``hidden_layers`` hidden layers of ``width`` neurons."""
+    return [n_inputs, *[width] * hidden_layers, n_outputs]
+
+
+def _check_width(width):
+    allowed = ", ".join(map(str, WIDTHS))
+    if isinstance(width, bool) or not isinstance(width, numbers.Integral):
+        raise TypeError(f"width must be one of {allowed} (neurons per hidden layer); got {_describe(width)}.")
+    if int(width) not in WIDTHS:
+        raise ValueError(f"width must be one of {allowed} (neurons per hidden layer); got {width!r}.")
+    return int(width)
+
+
+class NetworkDesignerExplorer(Explorer):
+    """784 → (hidden_layers × width, ReLU) → 10 on MNIST: the network, its size and, once trained, its accuracy.
+
+    train: a function ``train(hidden, epochs) -> (n_params, accuracy)`` — hidden is the list of hidden-layer
+    widths, e.g. [32, 32]; it trains that network and returns its number of weights and biases and its test
+    accuracy in [0, 1] (chapter 7's ``train_and_test``).  Results are kept, so every network trained in this
+    explorer stays on the plot; ``results`` maps (hidden_layers, width, epochs) → (n_params, accuracy).
+    """
+
+    figsize = (7.6, 2.8)
+    readout_height = "3.2em"
+
+    def __init__(self, train, hidden_layers=2, width=32, epochs=5):
+        if not callable(train):
+            raise TypeError("train must be a function train(hidden, epochs) -> (n_params, accuracy), e.g. chapter "
+                            f"7's train_and_test; got {_describe(train)}.")
+        hidden_layers = check_int(hidden_layers, "hidden_layers", min_value=0, max_value=MAX_HIDDEN_LAYERS)
+        width = _check_width(width)
+        epochs = check_int(epochs, "epochs", min_value=1, max_value=MAX_EPOCHS)
+        self.train = train
+        self.results = {}
+        self._drawn_sizes = None
+        style, layout = {"description_width": "initial"}, widgets.Layout(width="260px")
+        self.sliders = {
+            "hidden_layers": widgets.IntSlider(value=hidden_layers, min=0, max=MAX_HIDDEN_LAYERS,
+                                               description="hidden layers", style=style, layout=layout),
+            "width": widgets.SelectionSlider(options=WIDTHS, value=width, description="width", style=style,
+                                             layout=layout),
+            "epochs": widgets.IntSlider(value=epochs, min=1, max=MAX_EPOCHS, description="epochs", style=style,
+                                        layout=layout),
+        }
+        self.train_button = widgets.Button(description="train", icon="play", button_style="primary",
+                                           tooltip="Train this network on MNIST (a few seconds) and test it")
+        self.train_button.on_click(self._train_clicked)
+        self._start(widgets.VBox([widgets.HBox(list(self.sliders.values())), self.train_button]))
+        self.controls.append(self.train_button)
+
+    # -- the contract ---------------------------------------------------------------------------
+    def compute(self, hidden_layers, width, epochs):
+        """Pure (given the results so far): layer sizes, weights and biases, and the accuracy if trained."""
+        sizes = layer_sizes(hidden_layers, width)
+        key = (hidden_layers, width, epochs)
+        done = self.results.get(key)
+        return {"sizes": sizes, "n_params": count_params(sizes), "key": key,
+                "accuracy": None if done is None else done[1],
+                "trained": sorted(self.results.items(), key=lambda item: item[1][0])}
+
+    def _build_figure(self):
+        self.fig.subplots_adjust(left=0.01, right=0.98, bottom=0.18, top=0.88, wspace=0.3)
+        grid = self.fig.add_gridspec(1, 2, width_ratios=[1.5, 1])
+        self.ax_net = self.fig.add_subplot(grid[0])
+        ax = self.ax_acc = self.fig.add_subplot(grid[1])
+        ax.set_xscale("log")
+        ax.set_xlim(1e3, 1e6)
+        ax.set_ylim(0, 100)
+        ax.set_xlabel("weights and biases (log scale)")
+        ax.set_ylabel("test accuracy [%]")
+        ax.set_title("networks trained so far")
+        ax.grid(alpha=0.3)
+        self.others = self._dynamic(ax.plot([], [], "o", color="tab:gray", ms=4)[0])
+        self.current = self._dynamic(ax.plot([], [], "*", color="tab:red", ms=11)[0])
+        self.current_size = self._dynamic(ax.axvline(1e4, color="tab:red", lw=1, ls=":"))
+
+    def _draw(self, result):
+        sizes = result["sizes"]
+        if sizes != self._drawn_sizes:                     # the diagram is static: redraw it only when it changes
+            self.ax_net.clear()
+            hidden = len(sizes) - 2
+            network_diagram(sizes, ax=self.ax_net, max_shown=6,
+                            layer_names=["784"] + [str(sizes[1])] * hidden + ["10"])
+            self.ax_net.set_title(f"{len(sizes) - 1} layers: {result['n_params']:,} weights and biases")
+            self._drawn_sizes = list(sizes)
+            self._invalidate()
+        others = [(n, acc) for key, (n, acc) in result["trained"] if key != result["key"]]
+        self.others.set_data([n for n, _ in others], [100 * acc for _, acc in others])
+        self.current_size.set_xdata([result["n_params"]] * 2)
+        if result["accuracy"] is None:
+            self.current.set_data([], [])
+        else:
+            self.current.set_data([result["n_params"]], [100 * result["accuracy"]])
+
+    def _readout(self, result):
+        arrow = " → ".join(map(str, result["sizes"]))
+        text = f"{arrow}: {result['n_params']:,} weights and biases, {result['key'][2]} epoch(s) — "
+        if result["accuracy"] is None:
+            text += "not trained yet: press <b>train</b> (a few seconds)."
+        else:
+            text += f"test accuracy <b>{result['accuracy']:.1%}</b> (the red star)."
+        if result["trained"]:
+            (h, w, e), (n, acc) = max(result["trained"], key=lambda item: item[1][1])
+            text += (f"<br>best so far: {h} hidden layer(s) of {w}, {e} epoch(s): {acc:.1%} with {n:,} weights"
+                     " and biases.")
+        return text
+
+    def _code_args(self):
+        return [(None, Name(getattr(self.train, "__name__", "train"))), *self.state.items()]
+
+    # -- training (the button) ------------------------------------------------------------------
+    def train_current(self):
+        """Train the network the sliders describe (unless it was trained already); returns (n_params, accuracy)."""
+        state = self._checked_state()
+        key = (state["hidden_layers"], state["width"], state["epochs"])
+        if key not in self.results:
+            sizes = layer_sizes(state["hidden_layers"], state["width"])
+            self.results[key] = self._checked_result(self.train([state["width"]] * state["hidden_layers"],
+                                                                state["epochs"]), sizes)
+        self.update()
+        return self.results[key]
+
+    def _checked_result(self, out, sizes):
+        """train's return value, checked: (n_params, accuracy) with n_params matching the layer sizes."""
+        expected = count_params(sizes)
+        if not (isinstance(out, tuple) and len(out) == 2):
+            raise TypeError(f"train must return a pair (n_params, accuracy); got {_describe(out)}.")
+        n, acc = out
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or int(n) != expected:
+            raise ValueError(f"train must return the number of weights and biases first: {expected:,} for layer "
+                             f"sizes {sizes}; got {n!r}.")
+        if isinstance(acc, bool) or not isinstance(acc, numbers.Real) or not (math.isfinite(acc) and 0 <= acc <= 1):
+            raise ValueError(f"train must return the test accuracy second, a number in [0, 1]; got {acc!r}.")
+        return int(n), float(acc)
+
+    def _train_clicked(self, _button=None):
+        self.train_button.disabled = True
+        self.readout.value = "training … (a few seconds)"
+        try:
+            self.train_current()
+        except Exception as exc:  # show the problem where the student is looking
+            self.readout.value = f"<span style='color:#b00'>Error: {html.escape(str(exc))}</span>"
+            raise
+        finally:
+            self.train_button.disabled = False
+
+
+__all__ = ["NetworkDesignerExplorer", "WIDTHS", "layer_sizes"]

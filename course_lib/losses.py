@@ -181,8 +181,9 @@ class SquaredError:
         d = a - T
         return 0.5 * float(np.vdot(d, d)) / a.shape[0]
 
-    def delta(self, z, a, T, activation, out):
-        np.subtract(a, T, out=out)                 # a_L − T  (= n·∂E/∂a_L)
+    def delta(self, z, a, T, activation, out=None):
+        """δ_L (n, K) for the output layer's activation record; written into ``out`` when given."""
+        out = np.subtract(a, T, out=out)           # a_L − T  (= n·∂E/∂a_L)
         activation.grad_mul(z, a, out)             # ⊙ f'(z_L): the chain rule through the output neurons
         out *= 1.0 / a.shape[0]                    # E is a mean over the n samples
         return out
@@ -206,8 +207,9 @@ class CrossEntropy:
         # log p_ik = z_ik − logsumexp(z_i), exact for any z (no log 0)
         return float(np.vdot(T, log_sum_exp(z) - z)) / z.shape[0]
 
-    def delta(self, z, a, T, activation, out):
-        np.subtract(a, T, out=out)                 # p − T: softmax's Jacobian times −t/p, summed, since Σ_k t_k = 1
+    def delta(self, z, a, T, activation=None, out=None):
+        """δ_L = (p − T)/n (n, K); needs no derivative of the activation; written into ``out`` when given."""
+        out = np.subtract(a, T, out=out)           # p − T: softmax's Jacobian times −t/p, summed, since Σ_k t_k = 1
         out *= 1.0 / a.shape[0]
         return out
 

@@ -5,6 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .._validate import as_array
+from ..figures.images import text_colour
 from .base import Explorer, float_slider
 from .validation import check_activation, check_in_range, check_pixels
 from .pixel_pad import PixelPad
@@ -82,8 +83,7 @@ class PatternNeuronExplorer(Explorer):
         image.set_data(values)
         for text, v in zip(self.numbers[panel], values.ravel()):
             text.set_text(f"{v:g}")
-            r, g, b_, _ = image.cmap(image.norm(v))
-            text.set_color("white" if 0.299 * r + 0.587 * g + 0.114 * b_ < 0.5 else "black")
+            text.set_color(text_colour(image.cmap, v, image.norm.vmin, image.norm.vmax))
 
     def _draw(self, result):
         if not np.array_equal(result["x"], self._shown_pixels):     # the bias slider leaves these alone

@@ -86,8 +86,13 @@ def check_range(value, name):
     return low, high
 
 
+def luma(R, G, B):
+    """Brightness Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601), for numbers or arrays in [0, 1]."""
+    return 0.299 * R + 0.587 * G + 0.114 * B
+
+
 def text_colour(cmap, value, vmin, vmax):
     """"black" on light squares, "white" on dark ones, for a square of ``value`` in colour map ``cmap``."""
     span = (vmax - vmin) or 1.0
     r, g, b, _ = cmap(float(np.clip((value - vmin) / span, 0.0, 1.0)))
-    return "black" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "white"
+    return "black" if luma(r, g, b) > 0.5 else "white"

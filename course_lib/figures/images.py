@@ -10,6 +10,7 @@ pixel_grid(image, kind=...)        one picture (h, w) as squares, each pixel's v
 image_grid(images, titles)         n pictures in rows of ``ncols`` (letters, digits).  Figure.
 weight_images(W)                   first-layer weights, one picture per hidden neuron.  Figure.
 confusion_grid(C)                  a confusion matrix, counts written in the cells.  Axes.
+text_colour(cmap, v, vmin, vmax)   "black" or "white": readable text on a square of value v
 GREY_8X8, BW_4X4                   the lecture's tiny example images (lecture 003 §6.1, §6.2)
 BW_2X2                             lecture 003 §6.2's four 2 × 2 black-and-white images (4, 2, 2)
 sample_colour_image(size)          a small colour photo (matplotlib's sample "grace_hopper.jpg")
@@ -25,11 +26,11 @@ import matplotlib as mpl
 import numpy as np
 
 from .._validate import _describe, as_array, check_bool, check_choice, check_int, check_number
-from ._common import check_fontsize, check_title, new_axes, new_figure, text_colour
+from ._common import check_fontsize, check_title, luma, new_axes, new_figure, text_colour
 
 __all__ = [
     "KINDS", "pixel_grid", "image_grid", "weight_images", "confusion_grid",
-    "GREY_8X8", "BW_4X4", "BW_2X2", "sample_colour_image", "luminance_colour", "colour_only",
+    "text_colour", "GREY_8X8", "BW_4X4", "BW_2X2", "sample_colour_image", "luminance_colour", "colour_only",
 ]
 
 # kind -> (colour map, what the colours mean).  vmin/vmax: "ink" 0…1; "grey" the image's own range;
@@ -284,7 +285,7 @@ def luminance_colour(image):
     """
     image = as_array(image, "image", shape=(None, None, 3))
     R, G, B = image[..., 0], image[..., 1], image[..., 2]
-    Y = 0.299 * R + 0.587 * G + 0.114 * B
+    Y = luma(R, G, B)
     return Y, 0.5 + 0.564 * (B - Y), 0.5 + 0.713 * (R - Y)
 
 

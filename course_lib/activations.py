@@ -6,7 +6,7 @@ returns floats.  ``z`` is the weighted sum plus bias, ``z = w·x + b``.
 =============  ===================================  ===================================
 name           a = f(z)                             f'(z)
 =============  ===================================  ===================================
-step           1 if z > 0 else 0                    0 (almost everywhere)
+step           1 if z ≥ 0 else 0                    0 (almost everywhere)
 sigmoid        1 / (1 + e^(−z))                     σ(z)·(1 − σ(z))
 tanh           (e^z − e^(−z)) / (e^z + e^(−z))      1 − tanh²(z)
 relu           max(0, z)                            1 if z > 0 else 0 (a subgradient at 0)
@@ -36,8 +36,14 @@ def _z(z):
 
 
 def step(z):
-    """Step function: 1 where z > 0, else 0 (the lecture's convention: step(0) = 0)."""
-    return (_z(z) > 0).astype(float)
+    """Step function: 1 where z ≥ 0, else 0 — step(0) = 1.
+
+    The course's one convention, from the A/B/C quiz of 「ニューラルネットワークとディープラーニング入門」:
+    a neuron "fires (outputs 1) when the sum of its inputs is 0 or more (0以上), and outputs 0 when it is
+    below 0".  In threshold form (z = w·x − θ, i.e. b = −θ) it fires once the weighted input w·x *reaches*
+    the threshold θ.
+    """
+    return (_z(z) >= 0).astype(float)
 
 
 def step_grad(z):
@@ -138,7 +144,7 @@ def softmax_grad(z):
 
 
 def _step_into(z, out):
-    np.greater(z, 0, out=out)                            # 1 where z > 0 (step(0) = 0)
+    np.greater_equal(z, 0, out=out)                      # 1 where z ≥ 0 (step(0) = 1)
     return out
 
 
@@ -253,7 +259,7 @@ class Activation:
 
 
 _TABLE = (
-    Activation("step", step, step_grad, "1 if z > 0 else 0", "0 (undefined at 0)",
+    Activation("step", step, step_grad, "1 if z ≥ 0 else 0", "0 (undefined at 0)",
                z_range=(-4.0, 4.0), a_range=(-0.1, 1.1), max_slope=0.0,
                f_into=_step_into, grad_mul=_step_grad_mul),
     Activation("sigmoid", sigmoid, sigmoid_grad, "1 / (1 + e^(−z))", "σ(z)·(1 − σ(z))",

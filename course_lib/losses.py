@@ -7,14 +7,15 @@ Shapes: z, a, T (n, K) — one row per sample, one column per output neuron; δ_
 loss             E                                               δ_L = ∂E/∂z_L (output-layer delta)
 ===============  ==============================================  ==============================================
 squared_error    (1/n) Σ_i ½ Σ_k (t_ik − a_ik)²                  (a_L − T) ⊙ f'(z_L) / n
-                 lecture 001: e = ((t1 − z1)² + (t2 − z2)²)/2      lecture: (z − t)·a'(s)
+                 「知の探究」: e = ((t1 − z1)² + (t2 − z2)²)/2       「知の探究」: (z − t)·a'(s)
+                 (its z is our a, its s our z, its a(·) our f)
 cross_entropy    −(1/n) Σ_i Σ_k t_ik log p_ik,  p = softmax(z)   (p − T) / n   (the softmax Jacobian cancels
                  = (1/n) Σ_i Σ_k t_ik (logsumexp(z_i) − z_ik)      because each row of T adds up to 1)
 ===============  ==============================================  ==============================================
 
 Number correct: cross-entropy (softmax output) — the most probable class is the target's
 (argmax); squared error — every output rounded at 0.5 equals its target (the lecture's reading:
-(z1, z2) = (1, 0) means "C", (0, 0) neither).
+(a1, a2) = (1, 0) means "C", (0, 0) neither).
 
 Cross-entropy is computed from the weighted sums z_L (the "logits"), never as log of a rounded
 probability: p = e^(−40) is stored fine, but e^(−800) rounds to 0 and log 0 = −∞.  With
@@ -108,7 +109,7 @@ def _pair(a, T, a_name):
     T = as_array(T, "T", dtype=None)
     if T.dtype.kind not in "biuf":
         raise TypeError(f"T must contain numbers; got dtype {T.dtype}.")
-    if a.ndim == 1:                               # one sample: the lecture's e = ((t1 − z1)² + (t2 − z2)²)/2
+    if a.ndim == 1:                               # one sample: e = ½((t1 − a1)² + (t2 − a2)²)
         if T.shape == a.shape:
             T = T[None, :]
         a = a[None, :]

@@ -8,13 +8,21 @@ Layer l = 1 … L (one row per sample)::
 Backpropagation, δ_l = ∂E/∂z_l  (n, sizes[l])::
 
     output layer                        δ_L from the loss (``course_lib.losses``):
-        squared error                   δ_L = (a_L − T) ⊙ f'(z_L) / n      lecture: (z − t)·a'(s)
+        squared error                   δ_L = (a_L − T) ⊙ f'(z_L) / n      「知の探究」: (z − t)·a'(s)
         softmax + cross-entropy         δ_L = (a_L − T) / n                the softmax Jacobian cancels
     hidden layer                        δ_l = (δ_{l+1} W_{l+1}ᵀ) ⊙ f'(z_l)
     gradients                           ∂E/∂W_l = a_{l−1}ᵀ δ_l,    ∂E/∂b_l = Σ_samples δ_l
 
-Where this departs from the lecture's notation (lecture 001):
-  * the lecture writes s = w·x − θ with a threshold θ; we use a bias b = −θ, so z = x·w + b;
+Dropout (ドロップアウト, training only, hidden layers l < L), inverted: each hidden output is kept with
+probability 1 − p and the kept ones are scaled by 1/(1 − p), so the *average* output is unchanged and
+nothing needs rescaling at test time::
+
+    m_l = keep_l / (1 − p),  keep_l ~ Bernoulli(1 − p)      mask           (n, sizes[l])
+    ã_l = f_l(z_l) ⊙ m_l                                    what layer l + 1 reads
+    δ_l = (δ_{l+1} W_{l+1}ᵀ) ⊙ m_l ⊙ f'(z_l)                the same mask on the way back
+
+Where this departs from the notation of the lecture 「知の探究」:
+  * 「知の探究」 writes s = w·x − θ with a threshold θ; we use a bias b = −θ, so z = x·w + b;
   * the lecture's weighted sum is s, its activation function a(s), a hidden output h and the network
     output z.  Here z is the weighted sum (lecture's s), f the function (lecture's a), a a layer's
     output (lecture's h and z);
@@ -28,10 +36,12 @@ exactly ``a = f(a_prev @ W + b)``.
 """
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from ._params import FlatParameters, Workspace, check_activations, check_data, check_dtype, check_sizes, check_weights
-from ._validate import as_rng, check_bool, check_choice, check_number
+from ._validate import as_array, as_rng, check_bool, check_choice, check_int, check_number
 from .activations import ACTIVATIONS
 from .losses import LOSSES, Score
 from .optim import Optimizer
@@ -45,6 +55,28 @@ def count_params(sizes):
     return sum((n_in + 1) * n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
 
 
+def check_dropout(p, name="dropout"):
+    """The dropout probability p as a float; 0 ≤ p < 1 (p = 1 would switch every neuron off)."""
+    if isinstance(p, bool) or not isinstance(p, numbers.Real) or not np.isfinite(p) or not 0 <= p < 1:
+        raise (ValueError if isinstance(p, numbers.Real) and not isinstance(p, bool) else TypeError)(
+            f"{name} (the probability of switching a hidden neuron off) must be a number with "
+            f"0 ≤ {name} < 1; got {p!r}.")
+    return float(p)
+
+
+def dropout_masks(sizes, n, p, rng=None, dtype=np.float64):
+    """Inverted-dropout masks for the hidden layers of a network with layer sizes ``sizes``, n samples.
+
+    Returns [m_1, …, m_{L−1}], m_l (n, sizes[l]): 1/(1 − p) where the neuron is kept (probability 1 − p),
+    0 where it is switched off.  The mean of every entry is 1, so the average signal is unchanged.
+    rng: a Generator (pass the same one step after step: an int gives the same masks every call).
+    """
+    sizes, p, rng = check_sizes(sizes), check_dropout(p, "p"), as_rng(rng)
+    n = check_int(n, "n", min_value=1)
+    scale = 1.0 / (1.0 - p)
+    return [(rng.random((n, k)) >= p).astype(dtype) * scale for k in sizes[1:-1]]
+
+
 class MLP:
     """Fully connected network, e.g. ``MLP([784, 128, 10], ["relu", "softmax"], rng=0)``.
 
@@ -55,7 +87,8 @@ class MLP:
     dtype: np.float64 (default, here and in ``from_weights``: every computer prints the same digits)
     or np.float32 (about twice as fast for MNIST-sized networks).
     Attributes: W, b (lists of arrays), dW, db (gradients of the last backward), zs and activations
-    (the cache of the last forward: z_l and a_l, a_0 = X; overwritten by the next forward).
+    (the cache of the last forward: z_l and a_l, a_0 = X; overwritten by the next forward; with
+    dropout, activations holds the hidden outputs after the mask, ã_l = f(z_l) ⊙ m_l).
     """
 
     def __init__(self, sizes, activations, *, init="he", rng=None, dtype=np.float64):
@@ -85,7 +118,7 @@ class MLP:
         self.dtype, self.sizes = self._flat.dtype, self._flat.sizes
         self.param_vector, self.grad_vector = self._flat.vector, self._flat.grad_vector
         self.W, self.b, self.dW, self.db = (list(getattr(self._flat, k)) for k in ("W", "b", "dW", "db"))
-        self.zs, self.activations = [], []
+        self.zs, self.activations, self._masks, self._f_hidden = [], [], None, None
 
     def __getstate__(self):          # copy.deepcopy and pickle: the weights, not the work arrays
         self._flat.sync(self)
@@ -114,15 +147,23 @@ class MLP:
         return [g for pair in zip(self.dW, self.db) for g in pair]
 
     # ---- the network: forward with its cache, backward (the deltas), the gradients ----------------
-    def _feedforward(self, X, work):
-        """The cache (zs, activations) for X: z_l and a_l of every layer, a_0 = X (no checks; arrays in ``work``)."""
-        zs, activations = [], [X]
-        for W, b, f, (z, a, *_) in zip(self.W, self.b, self.layers, work):
+    def _feedforward(self, X, work, masks=None):
+        """(zs, activations, f_hidden) for X: z_l and a_l of every layer, a_0 = X (no checks; arrays in ``work``).
+
+        masks: dropout masks m_l of the hidden layers, or None.  With masks, activations holds ã_l and
+        f_hidden the hidden layers' f(z_l) before the mask (backprop needs f'(z_l)); without, f_hidden is None.
+        """
+        zs, activations, f_hidden = [], [X], []
+        for l, (W, b, f, (z, a, *_)) in enumerate(zip(self.W, self.b, self.layers, work)):
             np.matmul(activations[-1], W, out=z)
             z += b                                            # z_l = a_{l−1} W_l + b_l
             zs.append(z)
-            activations.append(f.f_into(z, a))                # a_l = f_l(z_l)
-        return zs, activations
+            a = f.f_into(z, a)                                # a_l = f_l(z_l)
+            if masks is not None and l < len(masks):
+                f_hidden.append(a)
+                a = a * masks[l]                              # dropout: ã_l = f_l(z_l) ⊙ m_l (a new array)
+            activations.append(a)
+        return zs, activations, (f_hidden if masks is not None else None)
 
     def _backprop(self, T, loss, work):
         """Writes ∂E/∂W_l, ∂E/∂b_l into dW, db for the cached forward pass (no checks)."""
@@ -134,13 +175,38 @@ class MLP:
             if l > 0:                                                  # δ_{l−1} = (δ_l W_lᵀ) ⊙ f'(z_{l−1})
                 np.matmul(delta, self.W[l].T, out=work[l - 1][2])
                 delta = work[l - 1][2]
-                self.layers[l - 1].grad_mul(self.zs[l - 1], self.activations[l], delta)
+                if self._masks is None:
+                    self.layers[l - 1].grad_mul(self.zs[l - 1], self.activations[l], delta)
+                else:                                                  # dropout: ⊙ m_{l−1} as well, and
+                    delta *= self._masks[l - 1]                        # f' from f(z) before the mask
+                    self.layers[l - 1].grad_mul(self.zs[l - 1], self._f_hidden[l - 1], delta)
 
-    def forward(self, X):
-        """a_L = f_L(… f_1(X W_1 + b_1) …): X (n, sizes[0]) → (n, sizes[-1]).  Keeps zs and activations."""
+    def forward(self, X, *, dropout_masks=None):
+        """a_L = f_L(… f_1(X W_1 + b_1) …): X (n, sizes[0]) → (n, sizes[-1]).  Keeps zs and activations.
+
+        dropout_masks: None (no dropout), or one fixed mask per hidden layer, m_l (n, sizes[l]) (e.g. from
+        ``dropout_masks``); ``backward`` then backpropagates through the same masks.  ``train_step``
+        draws new masks itself; evaluate, predict and predict_proba never drop out.
+        """
         X = self.check_data(X)
-        self.zs, self.activations = self._feedforward(X, self._work.get(X.shape[0]))
+        if dropout_masks is not None:
+            dropout_masks = self._check_masks(dropout_masks, X.shape[0])
+        self.zs, self.activations, self._f_hidden = self._feedforward(X, self._work.get(X.shape[0]), dropout_masks)
+        self._masks = dropout_masks
         return self.activations[-1].copy()
+
+    def _check_masks(self, masks, n):
+        hidden = self.sizes[1:-1]
+        if not isinstance(masks, (list, tuple)) or len(masks) != len(hidden):
+            raise ValueError(f"dropout_masks must be a list of {len(hidden)} arrays, one per hidden layer "
+                             f"(shapes {[(n, k) for k in hidden]}); got {masks!r:.80}.")
+        checked = [as_array(m, f"dropout_masks[{l}]", shape=(n, k), dtype=self.dtype)
+                   for l, (m, k) in enumerate(zip(masks, hidden))]
+        for l, m in enumerate(checked):
+            if m.min() < 0:
+                raise ValueError(f"dropout_masks[{l}] must hold values ≥ 0 (0 = off, 1/(1 − p) = kept); "
+                                 f"got a smallest value of {m.min():g}.")
+        return checked
 
     def backward(self, T, loss=None):
         """Gradients of E for the last ``forward(X)``: returns (dW, db), lists shaped like W and b.
@@ -161,13 +227,16 @@ class MLP:
         return self.backward(T, loss)
 
     # ---- training and evaluation --------------------------------------------------------------------
-    def train_step(self, X, T, loss, optimizer, *, weight_decay=0.0, check_input=True):
+    def train_step(self, X, T, loss, optimizer, *, weight_decay=0.0, dropout=0.0, rng=None, check_input=True):
         """One step of the lecture's algorithm on a batch: forward, E, backpropagation, update.
 
         X (n, sizes[0]); T (n, sizes[-1]) or int labels (n,); loss: a name or None (the default for the
         output layer); optimizer: an ``Optimizer`` (e.g. ``Adam(lr=1e-3)``).  weight_decay λ adds λ·W to
-        ∂E/∂W (the L2 penalty ½λΣW²; biases are not decayed).  check_input=False skips the checks of X
-        and T (``fit`` checks the whole data set once).  Returns the batch's ``Score`` (E before the update).
+        ∂E/∂W (the L2 penalty ½λΣW²; biases are not decayed).  dropout p (0 ≤ p < 1): every hidden
+        output is switched off with probability p for this step, the kept ones scaled by 1/(1 − p)
+        (inverted dropout, masks from ``rng``: pass one Generator for all steps).  check_input=False skips
+        the checks of X, T and the options (``fit`` checks them once).  Returns the batch's ``Score``
+        (E before the update, measured with the dropout masks of this step).
         """
         if check_bool(check_input, "check_input"):
             X, T, loss = self.check_data(X, T, loss)
@@ -175,8 +244,12 @@ class MLP:
                 raise TypeError(f"optimizer must be an Optimizer such as course_lib.optim.Adam(lr=1e-3); "
                                 f"got {optimizer!r}.")
             weight_decay = check_number(weight_decay, "weight_decay", min_value=0.0)
+            dropout = self.check_dropout(dropout)
+            rng = as_rng(rng)
         work = self._work.get(X.shape[0])
-        self.zs, self.activations = self._feedforward(X, work)
+        masks = dropout_masks(self.sizes, X.shape[0], dropout, rng, self.dtype) if dropout else None
+        self.zs, self.activations, self._f_hidden = self._feedforward(X, work, masks)
+        self._masks = masks
         a = self.activations[-1]
         score = Score(loss.value(self.zs[-1], a, T), self._n_correct(a, T, loss), X.shape[0])
         self._backprop(T, loss, work)
@@ -209,7 +282,7 @@ class MLP:
     # ---- using the network --------------------------------------------------------------------------
     def _predict(self, X):
         """(a_L, z_L) for X without touching the forward cache (arrays reused by the next call)."""
-        zs, activations = self._feedforward(X, self._work.get(X.shape[0], with_delta=False))
+        zs, activations, _ = self._feedforward(X, self._work.get(X.shape[0], with_delta=False))
         return activations[-1], zs[-1]
 
     def predict_proba(self, X):
@@ -233,6 +306,14 @@ class MLP:
         return self.evaluate(X, T, loss).loss
 
     # ---- input checks -------------------------------------------------------------------------------
+    def check_dropout(self, dropout):
+        """dropout as a float in [0, 1); a positive one needs a hidden layer to act on."""
+        dropout = check_dropout(dropout)
+        if dropout and len(self.sizes) < 3:
+            raise ValueError(f"dropout switches hidden neurons off, and this network {list(self.sizes)} has no "
+                             f"hidden layer; use dropout=0 (got {dropout!r}).")
+        return dropout
+
     def check_data(self, X, T=None, loss=None, *, X_name="X", T_name="T"):
         """X as an array of the network's dtype, checked; with T also (X, T, loss record).
 

@@ -3,8 +3,10 @@
     z = w·x + b = w1·x1 + w2·x2 + … + wn·xn + b        (weighted sum plus bias)
     a = f(z)                                           (activation)
 
-Lecture 001 writes the same neuron with a threshold θ (閾値) instead of a bias:
-    s = w·x − θ,   y = a(s)        so  b = −θ.
+The lecture 「知の探究」 writes the same neuron with a threshold θ (閾値) instead of a bias, and other
+letters (its s is our z, its y and a(·) are our a and f):
+    z = w·x − θ,   a = f(z)        so  b = −θ.
+The step neuron fires (a = 1) when z ≥ 0, i.e. once w·x *reaches* θ (step(0) = 1).
 """
 from __future__ import annotations
 
@@ -69,7 +71,8 @@ def weighted_sum(x, w, b=0.0):
     """z = w·x + b.
 
     Shapes: x (n,) → z is a number; x (m, n) (m samples) → z (m,). w (n,).
-    Example (lecture 000): weighted_sum([0.1, 0.8, -0.5], [0.3, -0.5, 0.2], 0.2) = −0.27.
+    Example (the worked example of 「ニューラルネットワークとディープラーニング入門」):
+    weighted_sum([0.1, 0.8, -0.5], [0.3, -0.5, 0.2], 0.2) = −0.27.
     """
     x, w = _inputs_and_weights(x, w)
     b = check_number(b, "b")
@@ -84,10 +87,14 @@ def neuron(x, w, b=0.0, activation="step"):
 
 
 def threshold_neuron(x, w, theta):
-    """The lecture's threshold form: s = w·x − θ, y = step(s)  (fires when the weighted sum exceeds θ)."""
+    """Threshold form (「知の探究」): z = w·x − θ, a = step(z), i.e. bias b = −θ.
+
+    Fires (a = 1) once the weighted input w·x reaches θ (w·x ≥ θ, because step(0) = 1).
+    Shapes: x (n,) → a number; x (m, n) → (m,). w (n,).
+    """
     theta = check_number(theta, "theta")
-    y = step(weighted_sum(x, w, -theta))
-    return float(y) if np.ndim(y) == 0 else y
+    a = step(weighted_sum(x, w, -theta))
+    return float(a) if np.ndim(a) == 0 else a
 
 
 class Neuron:

@@ -25,7 +25,7 @@ from ._validate import _describe, as_rng, check_int, check_number, check_positiv
 from .callbacks import ConvergenceWarning, TrainingDiverged  # raised by fit; importable from here
 from .callbacks import DivergenceCheck, PrintLines, ProgressBar, StopAtTarget, diverged_message
 from .losses import one_hot, smooth_targets  # targets for fit: ``from course_lib.train import one_hot``
-from .mlp import MLP
+from .mlp import MLP, check_dropout
 from .optim import OPTIMIZERS, Optimizer, get_optimizer
 
 __all__ = ["fit", "FitOptions", "History", "TrainingDiverged", "ConvergenceWarning", "one_hot", "smooth_targets"]
@@ -36,7 +36,8 @@ class History:
     """What ``fit`` measured, one entry per epoch (val_* stay empty without validation data).
 
     train_loss / train_acc: averages over the epoch's minibatches (as Keras reports them);
-    seconds: training time of each epoch (validation not included; never printed by ``fit``).
+    seconds: training time of each epoch (validation not included; never printed by ``fit``);
+    step_loss: the loss of every single update (minibatch), in order — for curves "per update".
     """
 
     epochs: list = field(default_factory=list)
@@ -45,6 +46,7 @@ class History:
     val_loss: list = field(default_factory=list)
     val_acc: list = field(default_factory=list)
     seconds: list = field(default_factory=list)
+    step_loss: list = field(default_factory=list)
     reached_target: bool | None = None       # with target_error: did E fall below it?
 
     def add(self, epoch, loss, acc, seconds, val=None):
@@ -76,6 +78,7 @@ class FitOptions:
     label_smoothing: float = 0.0
     progress: bool | int = True
     target_error: float | None = None
+    dropout: float = 0.0
 
     def __post_init__(self):
         self.epochs = check_int(self.epochs, "epochs", min_value=1)
@@ -95,12 +98,14 @@ class FitOptions:
                             f"got {_describe(self.progress)}.")
         if self.target_error is not None:
             self.target_error = check_positive(self.target_error, "target_error")
+        self.dropout = check_dropout(self.dropout)
 
     def check_data(self, model, X, T, X_val, T_val):
         """(X, T, X_val, T_val, loss record) checked by the model, T smoothed if ``label_smoothing``."""
         if not isinstance(model, MLP):
             raise TypeError(f"model must be a course_lib.mlp.MLP; got {type(model).__name__}.")
         X, T, loss = model.check_data(X, T, self.loss)
+        model.check_dropout(self.dropout)
         if (X_val is None) != (T_val is None):
             raise ValueError("X_val and T_val go together: give both (validation data) or neither.")
         if X_val is not None:
@@ -121,7 +126,7 @@ class FitOptions:
 
 
 def fit(model, X, T, *, epochs, batch_size=32, optimizer="sgd", lr=None, loss=None, X_val=None, T_val=None,
-        rng=None, weight_decay=0.0, label_smoothing=0.0, progress=True, target_error=None):
+        rng=None, weight_decay=0.0, label_smoothing=0.0, progress=True, target_error=None, dropout=0.0):
     """Train ``model`` (an MLP) on X (n, sizes[0]) and targets T (n, sizes[-1]) or int labels (n,).
 
     batch_size: samples per step (default 32; with fewer than that many samples, all of them in every
@@ -135,10 +140,14 @@ def fit(model, X, T, *, epochs, batch_size=32, optimizer="sgd", lr=None, loss=No
     progress: True prints one line per epoch (about 10 lines in all for long runs), an int k every
     k epochs, False nothing; inside Jupyter a progress bar is shown as well.
     target_error ε: stop after the first epoch whose training E < ε (the lecture's step 4).
+    dropout p (0 ≤ p < 1): in every step each hidden output is switched off with probability p and the
+    kept ones are scaled by 1/(1 − p) (inverted dropout, ``MLP.train_step``; masks drawn from ``rng``).
+    The training loss and accuracy are then those of the thinned network; validation never drops out.
     Raises TrainingDiverged (with the epoch, the step and a smaller learning rate to try) when a number
     overflows or the loss jumps and does not recover.  Returns a History.
     """
-    opts = FitOptions(epochs, batch_size, optimizer, lr, loss, weight_decay, label_smoothing, progress, target_error)
+    opts = FitOptions(epochs, batch_size, optimizer, lr, loss, weight_decay, label_smoothing, progress, target_error,
+                      dropout)
     X, T, X_val, T_val, loss = opts.check_data(model, X, T, X_val, T_val)
     rng, n, opt = as_rng(rng), X.shape[0], opts.optimizer
     batch = n if opts.batch_size is None else min(opts.batch_size, n)
@@ -150,8 +159,10 @@ def fit(model, X, T, *, epochs, batch_size=32, optimizer="sgd", lr=None, loss=No
             for epoch in range(1, opts.epochs + 1):
                 start, total, correct = time.perf_counter(), 0.0, 0
                 for step, (Xb, Tb) in enumerate(_minibatches(X, T, batch, rng), 1):      # (2)–(5)
-                    score = model.train_step(Xb, Tb, loss, opt, weight_decay=opts.weight_decay, check_input=False)
+                    score = model.train_step(Xb, Tb, loss, opt, weight_decay=opts.weight_decay, dropout=opts.dropout,
+                                             rng=rng, check_input=False)
                     total, correct = total + score.loss * score.n, correct + score.n_correct
+                    history.step_loss.append(score.loss)
                     for cb in callbacks:
                         cb.on_step(epoch, step, score)
                 history.add(epoch, total / n, correct / n, time.perf_counter() - start,

@@ -97,7 +97,7 @@ def test_known_values():
     assert A.sigmoid_grad(0.0) == pytest.approx(0.25)          # σ(0)(1 − σ(0)) = 0.5 · 0.5
     assert A.tanh_grad(0.0) == pytest.approx(1.0)
     np.testing.assert_array_equal(A.relu([-3, -1, 0, 1, 3]), [0, 0, 0, 1, 3])  # the lecture's 自習1
-    np.testing.assert_array_equal(A.step([-1, 0, 1]), [0, 0, 1])                # step(0) = 0
+    np.testing.assert_array_equal(A.step([-1, 0, 1]), [0, 1, 1])                # step(0) = 1 (fires at 0, as in the A/B/C quiz)
     np.testing.assert_allclose(A.leaky_relu([-2.0, 2.0], alpha=0.1), [-0.2, 2.0])
 
 

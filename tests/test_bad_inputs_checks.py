@@ -7,7 +7,7 @@ import pytest
 from bad_input_support import Bad, ids, run
 
 from course_lib.checks import (ChoiceExercise, FunctionExercise, GateExercise, OrderExercise, ValueExercise,
-                               ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch07)
+                               ch00, ch01, ch02, ch03, ch04, ch05, ch06, ch08)
 
 nan, inf = math.nan, math.inf
 KW = dict(hint="a hint", solution="answer = 1")
@@ -95,7 +95,7 @@ TABLE = [
         None, ("truth values",)),
     Bad("ch06.grey_code_exercise: one entry wrong", lambda: ch06.grey_code_exercise.evaluate(
         [[0, 1, 2, 3], [0, 1, 2, 3], [3, 3, 3, 3], [1, 1, 0, 1]]), None, ("position (3, 3)", "counting from 0")),
-    Bad("ch07.projection_exercise: '2055'", lambda: ch07.projection_exercise.evaluate("2055"), None,
+    Bad("ch08.projection_exercise: '2055'", lambda: ch08.projection_exercise.evaluate("2055"), None,
         ("a string '2055'", "without quotes")),
     # ---------------------------------------------------------------- choice and order exercises
     Bad("ch00.error_quiz: None", lambda: ch00.error_quiz.evaluate(None), None, ("one of the choices", "None")),
@@ -106,7 +106,7 @@ TABLE = [
         ("'AND', 'OR', 'NAND', 'XOR'", "truth value")),
     Bad("ch06.softmax_shift_exercise: ''", lambda: ch06.softmax_shift_exercise.evaluate(""), None,
         ("'' is not one of the choices",)),
-    Bad("ch07.depth_prediction_exercise: a function", lambda: ch07.depth_prediction_exercise.evaluate(_boom), None,
+    Bad("ch08.depth_prediction_exercise: a function", lambda: ch08.depth_prediction_exercise.evaluate(_boom), None,
         ("in quotes", "the function _boom")),
     Bad("ch04.algorithm_order_exercise: 12345", lambda: ch04.algorithm_order_exercise.evaluate(12345), None,
         ("one string in quotes", "12345 (an int)")),
@@ -160,7 +160,7 @@ TABLE = [
     Bad("ch03.layer_exercise: wrong shape", lambda: ch03.layer_exercise.evaluate(lambda X, W, b: np.ones((5, 7))),
         None, ("35 value(s) shaped (5, 7)", "expected 8 value(s) shaped (4, 2)")),
     Bad("ch04.output_gradient_exercise: transposed", lambda: ch04.output_gradient_exercise.evaluate(
-        lambda h, s, z, t: np.outer(z - t, h)), None, ("shaped (2, 3)", "np.outer(h, …)")),
+        lambda a_H, z_O, a_O, t: np.outer(a_O - t, a_H)), None, ("shaped (2, 3)", "np.outer(a_H, …)")),
     Bad("ch05.gradient_exercise: one number", lambda: ch05.gradient_exercise.evaluate(lambda a, b, x, y: 1.0), None,
         ("expected 2 value(s)", "must return dE_da, dE_db")),
     Bad("ch05.unscale_exercise: returns a dict", lambda: ch05.unscale_exercise.evaluate(
@@ -173,9 +173,9 @@ TABLE = [
         lambda z: np.exp(z) / np.exp(z).sum()), None, ("my_softmax([1000, 1001])", "overflow")),
     Bad("ch06.predict_class_exercise: returns a tuple", lambda: ch06.predict_class_exercise.evaluate(
         lambda a: (int(np.argmax(a)), 1.0)), None, ("expected one number",)),
-    Bad("ch07.count_params_exercise: returns the sizes", lambda: ch07.count_params_exercise.evaluate(
+    Bad("ch08.count_params_exercise: returns the sizes", lambda: ch08.count_params_exercise.evaluate(
         lambda sizes: sizes), None, ("returned 3 value(s) shaped (3,)", "expected one number")),
-    Bad("ch07.count_params_exercise: the template returns something odd", lambda: ch07.count_params_exercise.evaluate(
+    Bad("ch08.count_params_exercise: the template returns something odd", lambda: ch08.count_params_exercise.evaluate(
         lambda sizes: {...}), None, ("a set",)),
     # ---------------------------------------------------------------- constructors: the course author's mistakes
     Bad("ValueExercise without a name", lambda: ValueExercise(None, 1.0, **KW), TypeError,

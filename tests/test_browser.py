@@ -558,3 +558,28 @@ def test_harness_detects_errors(page, lab):
     status = run_all(page, _BROKEN_NAME)
     assert any("NameError" in p for p in status["problems"]), status
     assert status["notRun"] == 1, status  # the cell after the error was not run
+
+
+# The course text glosses every term in Japanese (活性化関数, 誤差逆伝播法, …). Drawn with no Japanese font,
+# each character comes out as the same empty box as an unassigned code point ("tofu").
+_JS_GLYPH_PIXELS = """(text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64; canvas.height = 64;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'white'; ctx.fillRect(0, 0, 64, 64);
+    ctx.fillStyle = 'black'; ctx.font = '48px sans-serif'; ctx.textBaseline = 'top';
+    ctx.fillText(text, 4, 4);
+    return Array.from(ctx.getImageData(0, 0, 64, 64).data.filter((_, i) => i % 4 === 0));
+}"""
+
+
+def test_browser_has_a_japanese_font(page):
+    """Japanese glosses must not show as boxes: .ci/run installs fonts-ipaexfont-gothic (README: fonts on Linux)."""
+    page.set_content("<html><body></body></html>")
+    tofu = page.evaluate(_JS_GLYPH_PIXELS, "\ue000")           # a private-use code point: no font has it
+    for char in "活性誤差":
+        pixels = page.evaluate(_JS_GLYPH_PIXELS, char)
+        assert pixels != tofu, (
+            f"the browser draws {char!r} as an empty box: no Japanese font is installed "
+            "(Debian: apt-get install fonts-ipaexfont-gothic, or fonts-noto-cjk)")
+        assert sum(p < 128 for p in pixels) > 40, f"{char!r} drew almost nothing"

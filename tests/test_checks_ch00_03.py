@@ -208,7 +208,10 @@ def test_nand_gate():
     wrong(ch01.nand_gate, (2, 2, -3), "that is AND", "flip the sign")
     wrong(ch01.nand_gate, (1, 1, -0.5), "that is OR")
     wrong(ch01.nand_gate, (1, 1, 1), "fires for every input")
-    wrong(ch01.nand_gate, (-1, -1, -1), "never fires", "b must be > 0")
+    wrong(ch01.nand_gate, (-1, -1, -1), "never fires", "b must be ≥ 0")
+    # step(0) = 1: a neuron whose z is exactly 0 fires (the course's one step convention)
+    assert "(0, 1) → 1, (1, 0) → 1, (1, 1) → 0" in ok(ch01.nand_gate, (-1, -1, 1))     # z = 1, 0, 0, −1
+    wrong(ch01.nand_gate, (-1, -1, 2), "fires for every input", "(1, 1) gives z < 0")  # z = 2, 1, 1, 0
     wrong(ch01.nand_gate, (-1, 0, 0.5), "wrong for (1, 0)", "z = 0.5, 0.5, -0.5, -0.5")
     wrong(ch01.nand_gate, (1, 2), "three numbers")
     wrong(ch01.nand_gate, "NAND", "three numbers")
@@ -260,6 +263,7 @@ def test_exercise1():
     wrong(ch02.exercise1, abs, "absolute value")
     wrong(ch02.exercise1, lambda x: 0, "every output is 0")
     wrong(ch02.exercise1, lambda x: 1 if x > 0 else 0, "step function")
+    wrong(ch02.exercise1, lambda x: float(step(x)), "that is the step function")      # the course's step(0) = 1
     wrong(ch02.exercise1, lambda x: None, "returned None", "forget `return`")
     wrong(ch02.exercise1, lambda x: x if x > 1 else 0, "relu(1) returned 0", "expected 1")
 

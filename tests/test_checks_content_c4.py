@@ -1,11 +1,11 @@
-"""Content round C4 (issue 12): chapter 7's "where to go next" exercise (lecture 「知の探究」: CNN, RNN, DQN)."""
+"""Content round C4 (issue 12): chapter 8's "where to go next" exercise (lecture 「知の探究」: CNN, RNN, DQN)."""
 from __future__ import annotations
 
 import pytest
 
-from course_lib.checks import ch07
+from course_lib.checks import ch08
 
-EX = ch07.next_family_exercise
+EX = ch08.next_family_exercise
 
 
 def test_dqn_is_right():

@@ -178,7 +178,7 @@ def test_read_numbers():
 
 
 def test_chapters_are_found():
-    assert chapters() == [f"ch0{i}" for i in range(8)]
+    assert chapters() == [f"ch0{i}" for i in range(9)]
     assert "ch01.nand_gate" in all_exercises()
 
 

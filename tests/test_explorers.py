@@ -66,9 +66,9 @@ def test_neuron_slider_updates_state_readout_artists_and_png():
     ex.sliders["w1"].value = 0.5
     assert ex.state == {"w1": 0.5, "w2": 1.0, "b": -0.5, "activation": "step"}
     np.testing.assert_allclose(ex.result["z"], [-0.5, 0.5, 0.0, 1.0])
-    np.testing.assert_array_equal(ex.result["a"], [0, 1, 0, 1])     # step(0) = 0: (1, 0) does not fire
+    np.testing.assert_array_equal(ex.result["a"], [0, 1, 1, 1])     # step(0) = 1: (1, 0) fires at z = 0
     assert "0.50·x1" in ex.readout.value
-    assert [t.get_text() for t in ex.cells[2]] == ["1", "0", "0.00", "0.00"]
+    assert [t.get_text() for t in ex.cells[2]] == ["1", "0", "0.00", "1.00"]
     assert not np.array_equal(ex.heatmap.get_array(), grid0)
     assert not np.allclose(np.array(ex.line.get_data()), line0)
     assert ex.png() != png0 and ex.image.value == ex.png()
@@ -184,9 +184,9 @@ def test_default_letter_model_is_quick_deterministic_and_right():
 def test_letter_pad_toggles_and_examples():
     ex = LetterPadExplorer()
     assert ex.result["verdict"] == "C" and "→  <b>C</b>" in ex.readout.value
-    z0 = ex.result["z"].copy()
+    a0 = ex.result["a"].copy()
     ex.pixels[6].value = not ex.pixels[6].value
-    assert not np.allclose(ex.result["z"], z0)
+    assert not np.allclose(ex.result["a"], a0)
     ex.examples.value = 3                                  # the first "T"
     assert ex.result["verdict"] == "T" and ex.examples.value == -1
     assert ex.state["pixels"] == load_letters().images[3].astype(int).tolist()
@@ -197,7 +197,8 @@ def test_letter_pad_toggles_and_examples():
 def test_letter_pad_with_a_model_passed_in():
     model = FixedLetterModel()
     ex = LetterPadExplorer(pixels=np.zeros((4, 3), dtype=int), model=model)
-    np.testing.assert_allclose(ex.result["z"], [0.2, 0.7])
+    np.testing.assert_allclose(ex.result["a"], [0.2, 0.7])
+    assert "a1 (C) = 0.200,  a2 (T) = 0.700" in ex.readout.value
     assert ex.code().endswith(", model=model)")
     again = eval(ex.code(), {"LetterPadExplorer": LetterPadExplorer, "model": model})
     assert again.state == ex.state

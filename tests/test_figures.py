@@ -9,6 +9,10 @@ import pytest  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure, SubFigure  # noqa: E402
 
+from types import SimpleNamespace  # noqa: E402
+
+from bad_input_support import Bad, ids, run  # noqa: E402
+
 from course_lib import datasets, metrics  # noqa: E402
 from course_lib.figures import bars, curves, diagrams, images, planes  # noqa: E402
 from course_lib.present import projector_mode  # noqa: E402
@@ -28,6 +32,11 @@ def AND(X):
 
 HUBBLE = datasets.load_hubble()
 HISTORY = History(train_loss=[0.5, 0.3], train_acc=[0.8, 0.9], val_loss=[0.6, 0.4], val_acc=[0.7, 0.85])
+YEARS, COUNTS = [2010, 2020, 2030, 2040, 2050], [1e5, 2e6, 5e7, 1e9, 2e10]     # the lecture's projection
+P3 = np.array([[0.1, 0.7, 0.2], [0.8, 0.1, 0.1], [0.2, 0.2, 0.6]])            # three pictures, three classes
+PICTURES = np.arange(3 * 4 * 4, dtype=float).reshape(3, 4, 4)
+RUNS = {"M = 2": SimpleNamespace(losses=[4.0, 3.0, 2.0, 1.5, 1.2], epoch_losses=[2.0, 1.2]),
+        "M = 4": SimpleNamespace(losses=[4.0, 2.5, 1.8], epoch_losses=[2.5, 1.8])}
 
 # name -> (call with **kw, a text every drawing must contain)
 SINGLE = {
@@ -50,6 +59,14 @@ SINGLE = {
     "diagrams.timeline": (lambda **kw: diagrams.timeline(**kw), "year"),
     "diagrams.prediction_machine": (lambda **kw: diagrams.prediction_machine(**kw), "prediction ŷ"),
     "diagrams.ai_ml_dl": (lambda **kw: diagrams.ai_ml_dl(**kw), "deep learning"),
+    "bars.activation_bars": (lambda **kw: bars.activation_bars([0.0068, 0.1592, 0.8340], **kw), "0.8340"),
+    "bars.top5_errors": (lambda **kw: bars.top5_errors(**kw), "AlexNet\n15.3 %"),
+    "curves.neuron_projection": (lambda **kw: curves.neuron_projection(
+        YEARS, COUNTS, brains=datasets.load_brain_neurons(), extend_to=2060, target=86e9, target_label="human",
+        **kw), "the same trend, continued"),
+    "images.digit_image": (lambda **kw: images.digit_image(PICTURES[0], box_rows=1, title="d", **kw),
+                           "pixel value"),
+    "images.flattened": (lambda **kw: images.flattened(PICTURES[0], **kw), "input number 0 … 15"),
 }
 
 MULTI = {
@@ -58,6 +75,16 @@ MULTI = {
     "curves.activation_panels": (lambda **kw: curves.activation_panels(("sigmoid", "relu"), **kw), "sigmoid"),
     "curves.training_curves": (lambda **kw: curves.training_curves(HISTORY, **kw), "accuracy [%]"),
     "diagrams.feature_levels": (lambda **kw: diagrams.feature_levels(**kw), "high level: a face"),
+    "bars.before_after": (lambda **kw: bars.before_after([25, 21, 9], [77, 7, 2], ["cat", "dog", "bird"], **kw),
+                          "cat"),
+    "bars.confidence_histograms": (lambda **kw: bars.confidence_histograms(
+        {"one-hot": P3, "smooth": P3}, marks={"smooth": (0.91, "target 0.91")}, **kw), "target 0.91"),
+    "curves.minibatch_curves": (lambda **kw: curves.minibatch_curves(RUNS, **kw), "per update"),
+    "curves.depth_and_width": (lambda **kw: curves.depth_and_width([0, 1], [0.9, 0.92], [2, 4, 8],
+                                                                   [0.35, 0.7, 0.89], **kw), "wider"),
+    "images.predictions_grid": (lambda **kw: images.predictions_grid(PICTURES, P3, [1, 0, 1], [0, 2], **kw),
+                                "image 2, label 1\nsaid 2 (60.0%)"),
+    "images.colour_channels": (lambda **kw: images.colour_channels(np.full((4, 3, 3), 0.5), **kw), "luminance"),
 }
 
 
@@ -404,3 +431,192 @@ def test_ai_ml_dl_nests_deep_learning_inside_machine_learning_inside_ai():
     for name, patch in zip(texts[::2], (ai, ml, dl)):                 # each label sits inside its own ellipse
         label = next(t for t in ax.texts if t.get_text() == name)
         assert patch.contains_point(ax.transData.transform(label.get_position()))
+
+
+# ------------------------------------------------------------------------------ moved out of chapters 5, 6, 8
+def colours_of(patches):
+    return [matplotlib.colors.to_hex(p.get_facecolor()) for p in patches]
+
+
+BLUE, GREY = matplotlib.colors.to_hex("tab:blue"), matplotlib.colors.to_hex("tab:gray")
+
+
+def test_loss_curves_can_mark_the_minimum():
+    ax = curves.loss_curves({"gradient descent": [9.0, 5.0, 4.1]}, minimum=4.0)
+    minimum = ax.get_lines()[-1]
+    assert minimum.get_label() == "minimum E" and list(minimum.get_ydata()) == [4.0, 4.0]
+    assert len(curves.loss_curves({"E": [3.0, 2.0]}).get_lines()) == 1          # no minimum: no line
+
+
+def test_minibatch_curves_per_update_and_per_epoch():
+    left, right = curves.minibatch_curves(RUNS).axes
+    assert left.get_xscale() == "symlog" and right.get_yscale() == "log"
+    assert [line.get_label() for line in right.get_lines()] == ["M = 2", "M = 4"]
+    np.testing.assert_allclose(right.get_lines()[0].get_xdata(), [1, 2])        # epochs count from 1
+    np.testing.assert_allclose(left.get_lines()[1].get_ydata(), [4.0, 2.5, 1.8])
+
+
+def test_depth_and_width_plots_accuracy_in_percent():
+    deeper, wider = curves.depth_and_width([0, 1, 2], [0.905, 0.924, 0.931], [2, 4], [0.355, 0.702]).axes
+    np.testing.assert_allclose(deeper.get_lines()[0].get_ydata(), [90.5, 92.4, 93.1])
+    np.testing.assert_allclose(wider.get_lines()[0].get_xdata(), [2, 4])
+    assert wider.get_xscale() == "log" and [t.get_text() for t in wider.get_xticklabels()] == ["2", "4"]
+    deeper = curves.depth_and_width([0, 1], [0.9, 0.92], [2], [0.3], hidden_width=32).axes[0]
+    assert deeper.get_xlabel() == "number of hidden layers (32 neurons each)"
+
+
+def test_neuron_projection_reaches_the_human_brain_around_2055():
+    ax = curves.neuron_projection(YEARS, COUNTS, extend_to=2060, target=86e9, target_label="human")
+    assert ax.get_yscale() == "log"
+    star = next(line for line in ax.get_lines() if line.get_marker() == "*")
+    year = 2050 + 10 * np.log(86e9 / 2e10) / np.log(20)      # Exercise 8.5: ×20 per decade after 2050
+    assert star.get_xdata()[0] == pytest.approx(year) and year == pytest.approx(2054.9, abs=0.05)
+    dashed = next(line for line in ax.get_lines() if line.get_linestyle() == "--")
+    assert dashed.get_xdata()[-1] == 2060 and dashed.get_ydata()[-1] == pytest.approx(2e10 * 20)
+    ax = curves.neuron_projection(YEARS, COUNTS, brains=datasets.load_brain_neurons())
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 9 and "human (8.6e+10)" in texts
+    assert not [line for line in ax.get_lines() if line.get_marker() == "*"]   # no target: no star
+
+
+def test_activation_bars_highlight_the_highest():
+    ax = bars.activation_bars([0.0068, 0.1592, 0.8340])
+    assert colours_of(ax.patches) == [GREY, GREY, BLUE]
+    assert [t.get_text() for t in ax.texts] == ["0.0068", "0.1592", "0.8340"]
+    assert ax.get_ylabel() == "activation"
+    ax = bars.activation_bars([2.0, -1.0])                        # need not be probabilities
+    assert ax.get_ylim()[0] == -1.0 and ax.get_ylim()[1] > 2.0
+
+
+def test_before_after_shows_both_answers():
+    fig = bars.before_after([25, 21, 9], [77, 7, 2], ["cat", "dog", "bird"], titles=("before", "after"))
+    before, after = fig.axes
+    assert [p.get_height() for p in after.patches] == [77, 7, 2]
+    assert colours_of(before.patches) == [BLUE, GREY, GREY]        # the answer (cat) in blue
+    assert (before.get_title(), after.get_title()) == ("before", "after")
+
+
+def test_top5_errors_one_bar_per_entry_and_the_human_line():
+    ax = bars.top5_errors()
+    assert [p.get_height() for p in ax.patches] == [e for _, _, e in bars.ILSVRC_TOP5]
+    assert colours_of(ax.patches) == [GREY, GREY] + [BLUE] * 5      # deep networks from 2012
+    prelu, resnet = ax.patches[-2:]                                 # two entries share 2015
+    assert prelu.get_width() == pytest.approx(0.4) and prelu.get_x() + 0.4 == pytest.approx(resnet.get_x())
+    human = next(line for line in ax.get_lines() if "human" in line.get_label())
+    assert list(human.get_ydata()) == [5.1, 5.1]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(y) for y in range(2010, 2016)]
+    assert not [line for line in bars.top5_errors(human=None).get_lines()]
+
+
+def test_confidence_histograms_count_every_image_once():
+    fig = bars.confidence_histograms({"one-hot": P3, "smooth": P3}, marks={"smooth": (0.91, "target 0.91")})
+    one_hot, smooth = fig.axes
+    assert sum(p.get_height() for p in one_hot.patches) == 3 and one_hot.get_yscale() == "log"
+    assert not one_hot.get_lines() and list(smooth.get_lines()[0].get_xdata()) == [0.91, 0.91]
+
+
+def test_digit_image_with_boxed_rows_and_colour_bar():
+    ax = images.digit_image(PICTURES[0], box_rows=2, title="training image 0")
+    box = ax.patches[0]
+    assert (box.get_width(), box.get_height()) == (4, 2)
+    assert len(ax.figure.axes) == 2 and ax.figure.axes[1].get_ylabel() == "pixel value"
+
+
+def test_flattened_is_one_row_read_row_by_row():
+    ax = images.flattened(PICTURES[0])
+    np.testing.assert_array_equal(ax.images[0].get_array(), PICTURES[0].reshape(1, 16))
+    ax = images.flattened(np.arange(784.0), xlabel="784 inputs")
+    assert ax.images[0].get_array().shape == (1, 784) and ax.get_xlabel() == "784 inputs"
+
+
+def test_predictions_grid_titles_pictures_and_bars():
+    fig = images.predictions_grid(PICTURES, P3, np.array([1, 0, 1]), [0, 2])
+    assert len(fig.axes) == 4                                                  # 2 pictures + 2 bar panels
+    np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), PICTURES[2])
+    assert fig.axes[0].get_title() == "image 0, label 1\nsaid 1 (70.0%)"
+    assert colours_of(fig.axes[3].patches)[1] == matplotlib.colors.to_hex("tab:red")   # the true label, missed
+    fig = images.predictions_grid(PICTURES.reshape(3, 16), P3, [1, 0, 1], np.array([2, 1, 0]), show_bars=False)
+    assert len(fig.axes) == 3 and fig.axes[0].get_title().startswith("image 2")
+
+
+def test_colour_channels_six_panels():
+    photo = np.zeros((2, 2, 3))
+    photo[..., 0] = 1.0                                                        # pure red
+    fig = images.colour_channels(photo)
+    assert [ax.get_title() for ax in fig.axes] == ["colour image", "R (red)", "G (green)", "B (blue)",
+                                                   "luminance", "colour (2 numbers)"]
+    np.testing.assert_allclose(fig.axes[2].images[0].get_array(), 0.0)        # no green in it
+    np.testing.assert_allclose(fig.axes[4].images[0].get_array(), 0.299)      # Y = 0.299 R
+
+
+BAD = [
+    Bad("loss_curves: minimum ≤ 0 on a log axis", lambda: curves.loss_curves({"E": [2.0, 1.0]}, minimum=0),
+        ValueError, ("minimum", "> 0", "0")),
+    Bad("minibatch_curves: not a dict", lambda: curves.minibatch_curves([1, 2]), TypeError, ("runs", "dict", "list")),
+    Bad("minibatch_curves: run without epoch_losses",
+        lambda: curves.minibatch_curves({"M": SimpleNamespace(losses=[1])}), TypeError, ("runs['M']", "epoch_losses", "namespace")),
+    Bad("depth_and_width: accuracy in %", lambda: curves.depth_and_width([0, 1], [90.5, 92.4], [2], [0.3]),
+        ValueError, ("depth_accuracy", "fractions from 0 to 1", "90.5")),
+    Bad("depth_and_width: one accuracy too few", lambda: curves.depth_and_width([0, 1], [0.9], [2], [0.3]),
+        ValueError, ("depth_accuracy", "shape (2)", "(1,)")),
+    Bad("depth_and_width: hidden_width 0", lambda: curves.depth_and_width([0], [0.9], [2], [0.3], hidden_width=0),
+        ValueError, ("hidden_width", ">= 1", "0")),
+    Bad("depth_and_width: width 0", lambda: curves.depth_and_width([0], [0.9], [0, 2], [0.3, 0.4]),
+        ValueError, ("widths[0]", ">= 1", "0")),
+    Bad("neuron_projection: years not increasing", lambda: curves.neuron_projection([2020, 2010], [1, 2]),
+        ValueError, ("years", "increasing", "[2020.0, 2010.0]")),
+    Bad("neuron_projection: a count of 0", lambda: curves.neuron_projection([2010, 2020], [0, 2]),
+        ValueError, ("counts", "> 0", "[0.0, 2.0]")),
+    Bad("neuron_projection: extend_to before the last year", lambda: curves.neuron_projection(YEARS, COUNTS,
+                                                                                            extend_to=2040),
+        ValueError, ("extend_to", "2050", "2040")),
+    Bad("neuron_projection: brains without species", lambda: curves.neuron_projection(YEARS, COUNTS, brains=[1e9]),
+        TypeError, ("brains", ".species", "list")),
+    Bad("activation_bars: empty", lambda: bars.activation_bars([]), ValueError, ("a", "one activation per class",
+                                                                                  "empty")),
+    Bad("activation_bars: NaN", lambda: bars.activation_bars([0.1, np.nan]), ValueError, ("a", "nan", "finite")),
+    Bad("before_after: probabilities as fractions > 100?", lambda: bars.before_after([25, 21], [177, 7], ["a", "b"]),
+        ValueError, ("after", "0 to 100", "177")),
+    Bad("before_after: lengths differ", lambda: bars.before_after([25, 21], [77], ["a", "b"]), ValueError,
+        ("after", "shape (2)", "(1,)")),
+    Bad("before_after: answer out of range", lambda: bars.before_after([25, 21], [77, 7], ["a", "b"], answer=2),
+        ValueError, ("answer", "<= 1", "2")),
+    Bad("before_after: one title", lambda: bars.before_after([25, 21], [77, 7], ["a", "b"], titles="before"),
+        TypeError, ("titles", "pair", "before")),
+    Bad("top5_errors: a row of two", lambda: bars.top5_errors([(2012, 15.3)]), TypeError,
+        ("results[0]", "(year, name, error %)", "(2012, 15.3)")),
+    Bad("top5_errors: error over 100 %", lambda: bars.top5_errors([(2012, "AlexNet", 153)]), ValueError,
+        ("results[0] error", "100", "153")),
+    Bad("top5_errors: empty", lambda: bars.top5_errors([]), TypeError, ("results", "non-empty", "[]")),
+    Bad("top5_errors: human as text", lambda: bars.top5_errors(human="5.1"), TypeError, ("human", "number", "'5.1'")),
+    Bad("confidence_histograms: rows not adding up to 1", lambda: bars.confidence_histograms({"z": [[2.0, -1.0]]}),
+        ValueError, ("panels['z']", "adding up to 1", "shape (1, 2)")),
+    Bad("confidence_histograms: a mark for no panel", lambda: bars.confidence_histograms({"a": P3},
+                                                                                         marks={"b": (0.9, "t")}),
+        ValueError, ("marks", "'a'", "'b'")),
+    Bad("confidence_histograms: value_range reversed", lambda: bars.confidence_histograms({"a": P3},
+                                                                                          value_range=(1, 0)),
+        ValueError, ("value_range", "low < high", "(1, 0)")),
+    Bad("digit_image: box_rows too many", lambda: images.digit_image(PICTURES[0], box_rows=5), ValueError,
+        ("box_rows", "<= 4", "5")),
+    Bad("digit_image: a stack of pictures", lambda: images.digit_image(PICTURES), ValueError,
+        ("image", "2-dimensional", "(3, 4, 4)")),
+    Bad("flattened: 3-D", lambda: images.flattened(PICTURES), ValueError, ("image", "1 or 2-dimensional", "(3, 4, 4)")),
+    Bad("predictions_grid: index out of range", lambda: images.predictions_grid(PICTURES, P3, [1, 0, 1], [3]),
+        ValueError, ("indices[0]", "<= 2", "3")),
+    Bad("predictions_grid: float labels", lambda: images.predictions_grid(PICTURES, P3, [1.0, 0.0, 1.0], [0]),
+        ValueError, ("labels", "integer classes", "float")),
+    Bad("predictions_grid: one picture too few", lambda: images.predictions_grid(PICTURES[:2], P3, [1, 0, 1], [0]),
+        ValueError, ("images", "one picture per row of p (3)", "(2, 4, 4)")),
+    Bad("predictions_grid: indices as a number", lambda: images.predictions_grid(PICTURES, P3, [1, 0, 1], 0),
+        TypeError, ("indices", "list of 1 to 20", "0 (int)")),
+    Bad("colour_channels: grey image", lambda: images.colour_channels(PICTURES[0]), ValueError,
+        ("image", "shape (any, any, 3)", "(4, 4)")),
+    Bad("colour_channels: 0–255 values", lambda: images.colour_channels(np.full((2, 2, 3), 255.0)), ValueError,
+        ("image", "[0, 1]", "255")),
+]
+
+
+@pytest.mark.parametrize("row", BAD, ids=ids(BAD))
+def test_bad_input_to_the_new_figures(row):
+    run(row)

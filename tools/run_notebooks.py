@@ -22,7 +22,10 @@ def run(path: Path) -> float:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     start = time.perf_counter()
+    # coalesce_streams: one stdout block per cell, however the kernel happened to flush it (a busy machine
+    # splits a print into several stream messages, and the stored notebook would depend on the load).
     NotebookClient(nb, timeout=900, kernel_name="python3", record_timing=False, store_widget_state=True,
+                   coalesce_streams=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nbformat.write(nb, path)
     return time.perf_counter() - start

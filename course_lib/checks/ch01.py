@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..activations import step
 from .kinds import ChoiceExercise, FunctionExercise, GateExercise, ValueExercise
 
 __all__ = [
@@ -50,14 +51,14 @@ worked_example = ValueExercise(
     solution="my_z = 0.3 * 0.1 + (-0.5) * 0.8 + 0.2 * (-0.5) + 0.2   # 0.03 − 0.40 − 0.10 + 0.2 = −0.27",
 )
 
-def _relu(s):
+def _relu(z):
     """ReLU, for the typical mistakes below."""
-    return max(s, 0.0)
+    return max(z, 0.0)
 
 
-def _step(s):
-    """The step function, for the typical mistakes below."""
-    return 1.0 if s > 0 else 0.0
+def _step(z):
+    """The course's step function (step(0) = 1), for the typical mistakes below."""
+    return float(step(z))
 
 
 # ---------------------------------------------------------------- 演習2 (Exercise 2)
@@ -67,15 +68,16 @@ exercise2 = FunctionExercise(
     func_name="n",
     mistakes=[
         (lambda x1, x2: _relu(x1 + x2), "the bias −0.5 is missing. Add it to the weighted sum: "
-                                        "s = 1*x1 + 1*x2 - 0.5."),
-        (lambda x1, x2: x1 + x2 - 0.5, "n(0, 0) is negative, so ReLU was not applied. Return relu(s), not s."),
+                                        "z = 1*x1 + 1*x2 - 0.5."),
+        (lambda x1, x2: x1 + x2 - 0.5, "n(0, 0) is negative, so ReLU was not applied. Return relu(z), not z."),
         (lambda x1, x2: _step(x1 + x2 - 0.5), "these are step-function outputs (only 0 or 1). ReLU keeps a "
                                               "positive value as it is: relu(0.5) = 0.5."),
         (lambda x1, x2: _relu(x1 + x2 + 0.5), "the bias was added as +0.5; the lecture's bias is −0.5."),
     ],
-    hint="s = 1*x1 + 1*x2 - 0.5 (weights 1 and 1, bias −0.5), then return relu(s) "
+    hint="z = 1*x1 + 1*x2 - 0.5 (weights 1 and 1, bias −0.5), then return relu(z) "
          "(relu is imported from course_lib.activations, or write it with if/else).",
-    solution="def n(x1, x2):\n    s = 1 * x1 + 1 * x2 - 0.5   # weights 1, 1; bias -0.5\n    return relu(s)",
+    solution="def n(x1, x2):\n    z = 1 * x1 + 1 * x2 - 0.5   # weights 1, 1; bias -0.5 (the lecture's program "
+             "calls it s)\n    return relu(z)",
     success="The lecture prints 0, 0.5, 0.5, 1.5 — and so does your neuron.",
 )
 
@@ -94,17 +96,17 @@ self_study2 = FunctionExercise(
     [(x, _neuron3(_W, _B, _relu)(*x)) for x in _SELF_STUDY2_INPUTS],   # 0, 1.23, 2.73, 4.23
     func_name="n",
     mistakes=[
-        (_neuron3(_W, _B, lambda s: s), "n(0.1, 0.8, -0.5) is negative (−0.27), so ReLU was not applied. "
-                                        "Return relu(s)."),
+        (_neuron3(_W, _B, lambda z: z), "n(0.1, 0.8, -0.5) is negative (−0.27), so ReLU was not applied. "
+                                        "Return relu(z)."),
         (_neuron3(_W, 0.0, _relu), "the bias 0.2 is missing (every output is 0.2 too small)."),
         (_neuron3((0.1, 0.8, -0.5), _B, _relu), "you used the first inputs (0.1, 0.8, −0.5) as the weights. "
                                                 "The weights stay (0.3, −0.5, 0.2); only the inputs change."),
         (_neuron3(_W, _B, _step), "these are step-function outputs (0 or 1). Use ReLU, "
                                   "which passes positive values through."),
     ],
-    hint="s = 0.3*x1 - 0.5*x2 + 0.2*x3 + 0.2, then return relu(s).",
-    solution="def n(x1, x2, x3):\n    s = 0.3 * x1 - 0.5 * x2 + 0.2 * x3 + 0.2   # weights 0.3, -0.5, 0.2; "
-             "bias 0.2\n    return relu(s)",
+    hint="z = 0.3*x1 - 0.5*x2 + 0.2*x3 + 0.2, then return relu(z).",
+    solution="def n(x1, x2, x3):\n    z = 0.3 * x1 - 0.5 * x2 + 0.2 * x3 + 0.2   # weights 0.3, -0.5, 0.2; "
+             "bias 0.2\n    return relu(z)",
     success="Activations 0, 1.23, 2.73, 4.23: each step of +5 in x1 adds 0.3 × 5 = 1.5.",
 )
 
@@ -127,12 +129,14 @@ predict_bias_gate = ChoiceExercise(
     "Predict: which gate after b = −1.5?",
     "AND",
     {
-        "AND": "with w1 = w2 = 1 and b = −1.5 only (1, 1) reaches z = 0.5 > 0; the other three stay ≤ −0.5.",
+        "AND": "with w1 = w2 = 1 and b = −1.5 only (1, 1) reaches z = 0.5 ≥ 0; the other three stay at −0.5 "
+               "or below.",
         "OR": "OR is what b = −0.5 gives. With b = −1.5, one input alone reaches z = 1 − 1.5 = −0.5 < 0.",
         "NAND": "NAND needs negative weights: it fires for (0, 0), where z = b = −1.5 < 0.",
         "XOR": "no single neuron can be XOR: its firing region is one side of a straight line.",
     },
-    hint="Compute z = x1 + x2 − 1.5 for the four inputs (0,0), (0,1), (1,0), (1,1). Which are above 0?",
+    hint="Compute z = x1 + x2 − 1.5 for the four inputs (0,0), (0,1), (1,0), (1,1). Which are 0 or more "
+         "(the step neuron fires when z ≥ 0)?",
     solution='my_gate = "AND"   # z = −1.5, −0.5, −0.5, 0.5: only (1, 1) fires',
 )
 
@@ -142,10 +146,10 @@ threshold_to_bias = ValueExercise(
     -1.5,
     tolerance=1e-9,
     mistakes=[
-        (1.5, "mind the sign: s = w·x − θ = w·x + b, so b = −θ."),
+        (1.5, "mind the sign: z = w·x − θ = w·x + b, so b = −θ."),
         (0.0, "a threshold is not lost: it becomes a bias b = −θ."),
     ],
-    hint="Compare s = w·x − θ with z = w·x + b term by term.",
+    hint="Compare the threshold form z = w·x − θ with z = w·x + b term by term (b = −θ).",
     solution="my_bias = -1.5   # b = −θ",
 )
 
@@ -154,9 +158,9 @@ threshold_to_bias = ValueExercise(
 nand_gate = GateExercise(
     "NAND from one neuron",
     "NAND",
-    hint="(0, 0) must fire, so b > 0. (1, 1) must not, so w1 + w2 + b ≤ 0. One input alone must still fire: "
-         "w1 + b > 0. Try negative weights and a positive bias.",
-    solution="my_nand = (-2, -2, 3)   # (w1, w2, b): z = 3, 1, 1, −1 → 1, 1, 1, 0  (threshold form: θ = −3)",
+    hint="A step neuron fires when z ≥ 0. (0, 0) must fire, so b ≥ 0. (1, 1) must not, so w1 + w2 + b < 0. "
+         "One input alone must still fire: w1 + b ≥ 0. Try negative weights and a positive bias.",
+    solution="my_nand = (-2, -2, 3)   # (w1, w2, b): z = 3, 1, 1, −1 → 1, 1, 1, 0  (threshold form: θ = −b = −3)",
     success="One neuron computes NAND — and every logic circuit can be built from NAND gates.",
 )
 

@@ -29,7 +29,9 @@ exercise1 = FunctionExercise(
         (lambda x: x, "negative inputs come out unchanged. ReLU returns 0 when x < 0."),
         (abs, "that is the absolute value |x|: negative inputs become positive. ReLU returns 0 for them."),
         (lambda x: 0, "every output is 0. Positive inputs must pass through unchanged: relu(3) = 3."),
-        (lambda x: 1 if x > 0 else 0, "that is the step function (0 or 1). ReLU returns x itself "
+        (lambda x: 1 if x >= 0 else 0, "that is the step function (0 or 1). ReLU returns x itself "
+                                       "for positive x: relu(3) = 3, not 1."),
+        (lambda x: 1 if x > 0 else 0, "that returns only 0 or 1, like the step function. ReLU returns x itself "
                                       "for positive x: relu(3) = 3, not 1."),
         (lambda x: -max(x, 0), "the sign is flipped: positive inputs should stay positive."),
     ],
@@ -103,10 +105,10 @@ sigmoid_grad_exercise = FunctionExercise(
                                      "For the sigmoid it is σ·(1 − σ)."),
         (lambda z: _s(z) * (1.0 + _s(z)), "it should be (1 − σ), not (1 + σ)."),
         (lambda z: z * (1.0 - z), "you applied the formula to z instead of to σ(z): first compute "
-                                  "s = sigmoid(z), then s * (1 - s)."),
+                                  "sig = sigmoid(z), then sig * (1 - sig)."),
     ],
-    hint="First s = sigmoid(z), then return s * (1 - s). At z = 0 the answer is 0.25.",
-    solution="def sigmoid_grad(z):\n    s = sigmoid(z)\n    return s * (1 - s)",
+    hint="First sig = sigmoid(z), then return sig * (1 - sig). At z = 0 the answer is 0.25.",
+    solution="def sigmoid_grad(z):\n    sig = sigmoid(z)\n    return sig * (1 - sig)",
 )
 
 relu_grad_quiz = ValueExercise(

@@ -10,17 +10,17 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_grad
-from .kinds import ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise
+from .kinds import FunctionExercise, OrderExercise, ValueExercise
 
 __all__ = [
     "lecture_errors_exercise", "errors_exercise", "quiz_weight_exercise", "quiz_table_exercise",
-    "squared_error_exercise",
+    "squared_error_exercise", "chain_rule_exercise",
     "output_gradient_exercise", "hidden_delta_exercise", "algorithm_order_exercise",
-    "he_std_exercise", "momentum_exercise", "overfitting_exercise",
 ]
+# Initialisation, optimisers and regularisation (the old Exercises 4.8–4.10) are in chapter 7 (ch07).
 
 
-# --- 4.1 target vs activation -------------------------------------------------------------------
+# --- warm-up and 4.1: target vs activation -------------------------------------------------------------------
 # The first example of the lecture 「ニューラルネットワークとディープラーニング入門」 (000/002, 5-5):
 # two outputs, activations 0.24 (should be 0) and 0.83 (should be 1); the slide prints the errors 0.24 and −0.17.
 lecture_errors_exercise = ValueExercise(
@@ -62,17 +62,18 @@ errors_exercise = ValueExercise(
 )
 
 # --- 4.2 the A/B/C weight quiz ------------------------------------------------------------------
+# The quiz's neuron C fires (outputs 1) when its input sum z is 0 or more: step(0) = 1 (course_lib.activations).
 quiz_weight_exercise = ValueExercise(
     "Exercise 4.2 (the A/B/C weight quiz)",
     -6.0,
     tolerance=1e-6,
     mistakes=[
-        (-2.0, "with −2, C's sum is 12 − 2·B, which stays ≥ 0 until B = 6, not 2."),
+        (-2.0, "with −2, C's sum z = 12 − 2·B stays ≥ 0 until B = 6, not 2."),
         (6.0, "a positive weight makes C *more* active when B grows; B must push C's sum down."),
-        (-4.0, "with −4, C's sum 12 − 4·B is ≥ 0 up to B = 3, not 2."),
-        (-12.0, "with −12, C's sum 12 − 12·B is already negative at B = 1.5; the boundary is at B = 1."),
+        (-4.0, "with −4, C's sum z = 12 − 4·B is ≥ 0 up to B = 3, not 2."),
+        (-12.0, "with −12, C's sum z = 12 − 12·B is already negative at B = 1.5; the boundary is at B = 1."),
     ],
-    hint="C's sum is 4·3 + w·B = 12 + w·B. Which w makes it exactly 0 when B = 2?",
+    hint="C's sum is z = 4·3 + w·B = 12 + w·B, and C fires while z ≥ 0. Which w makes z exactly 0 when B = 2?",
     solution="new_weight = -12 / 2   # 12 + w·2 = 0  →  w = −6: change the weight from −2 to −6",
 )
 
@@ -82,18 +83,20 @@ quiz_table_exercise = ValueExercise(
     tolerance=1e-9,
     mistakes=[
         ([12, 10, 8, 6, 4, 2, 0, 0, 0], "this is still the table for weight −2; change −2 to −6 in n."),
-        ([12, 6, 0, -6, -12, -18, -24, -30, -36], "these are the sums before ReLU; n applies relu(s)."),
+        ([12, 6, 0, -6, -12, -18, -24, -30, -36], "these are the sums z before ReLU; n applies relu(z)."),
         ([12, 18, 24, 30, 36, 42, 48, 54, 60], "the sign of the weight is lost: it must be −6, not +6."),
+        ([1, 1, 1, 0, 0, 0, 0, 0, 0], "these are the step neuron's outputs step(z); the lecture's program n "
+                                      "returns relu(z), the sum itself when it is positive."),
     ],
-    hint="Edit n so that s = 4 * x1 + -6 * x2, then compute [n(3, x2) for x2 in range(9)].",
-    solution="def n(x1, x2):\n    s = 4 * x1 + -6 * x2\n    return relu(s)\n\n"
+    hint="Edit n so that z = 4 * x1 + -6 * x2, then compute [n(3, x2) for x2 in range(9)].",
+    solution="def n(x1, x2):\n    z = 4 * x1 + -6 * x2\n    return relu(z)\n\n"
              "table = [n(3, x2) for x2 in range(9)]   # [12, 6, 0, 0, 0, 0, 0, 0, 0]",
 )
 
 
 # --- 4.4 squared error ------------------------------------------------------------------------------
-def _e(t, z):
-    d = np.asarray(t, float) - np.asarray(z, float)
+def _e(t, a):
+    d = np.asarray(a, float) - np.asarray(t, float)
     return 0.5 * float(np.sum(d * d))
 
 
@@ -111,102 +114,145 @@ squared_error_exercise = FunctionExercise(
     tolerance=1e-9,
     func_name="squared_error",
     mistakes=[
-        (lambda t, z: np.sum((t - z) ** 2),
+        (lambda t, a: np.sum((a - t) ** 2),
          "that is twice the right value: the lecture's e has a factor ½ in front of the sum."),
-        (lambda t, z: np.mean((t - z) ** 2),
+        (lambda t, a: np.mean((a - t) ** 2),
          "that is the mean over the outputs; e is ½ × the sum (the same only when there are 2 outputs)."),
-        (lambda t, z: 0.5 * np.sum(np.abs(t - z)), "the differences (t − z) must be squared before they are added."),
-        (lambda t, z: 0.5 * np.sum(t - z), "the differences (t − z) must be squared before they are added."),
-        (lambda t, z: 0.5 * np.sum(t - z) ** 2,
-         "square each difference first, then add: ½[(t1 − z1)² + (t2 − z2)²], not ½(Σ(t − z))²."),
-        (lambda t, z: ((t[0] - z[0]) ** 2 + (t[1] - z[1]) ** 2) / 2,
+        (lambda t, a: 0.5 * np.sum(np.abs(a - t)), "the differences (a − t) must be squared before they are added."),
+        (lambda t, a: 0.5 * np.sum(a - t), "the differences (a − t) must be squared before they are added."),
+        (lambda t, a: 0.5 * np.sum(a - t) ** 2,
+         "square each difference first, then add: ½[(a1 − t1)² + (a2 − t2)²], not ½(Σ(a − t))²."),
+        (lambda t, a: ((a[0] - t[0]) ** 2 + (a[1] - t[1]) ** 2) / 2,
          "only the first two outputs are counted; add the squares of *all* differences: "
-         "0.5 * np.sum((t - z) ** 2)."),
+         "0.5 * np.sum((a - t) ** 2)."),
     ],
-    hint="e = ((t1 − z1)² + (t2 − z2)²) / 2; with arrays: 0.5 * np.sum((t - z) ** 2) works for any number of outputs.",
-    solution="def squared_error(t, z):\n    return 0.5 * np.sum((t - z) ** 2)",
+    hint="e = ((a1 − t1)² + (a2 − t2)²) / 2; with arrays: 0.5 * np.sum((a - t) ** 2) works for any number of outputs.",
+    solution="def squared_error(t, a):\n    return 0.5 * np.sum((a - t) ** 2)",
 )
 
 
-# --- 4.5 output-layer gradient ----------------------------------------------------------------------
-def _output_grad(h, s, z, t):
-    return np.outer(h, (z - t) * sigmoid_grad(s))
+# --- 4.5 the chain rule with one neuron -------------------------------------------------------------
+# z = w·x + b, a = σ(z), e = ½(a − t)²:  de/dw = (a − t)·σ'(z)·x,  de/db = (a − t)·σ'(z)·1.
+_CR_X, _CR_W, _CR_B, _CR_T = 3.0, -0.5, 1.0, 1.0            # z = −1.5 + 1 = −0.5, a = σ(−0.5) ≈ 0.3775
+
+
+def _chain_rule_parts(x=_CR_X, w=_CR_W, b=_CR_B, t=_CR_T):
+    """The three links of the chain for one sigmoid neuron: (a − t, σ'(z), a)."""
+    z = w * x + b
+    a = float(sigmoid(z))
+    return a - t, float(sigmoid_grad(z)), a
+
+
+_de_da, _da_dz, _a = _chain_rule_parts()
+_delta = _de_da * _da_dz                                     # δ = de/dz ≈ −0.1463
+
+chain_rule_exercise = ValueExercise(
+    "Exercise 4.5 (the chain rule with one neuron)",
+    (_delta * _CR_X, _delta),                                # (de/dw, de/db) ≈ (−0.4388, −0.1463)
+    tolerance=5e-4,
+    mistakes=[
+        ((_de_da * _CR_X, _de_da),
+         "the middle link σ'(z) = sigmoid_grad(z) is missing (how much a moves when z moves)."),
+        ((-_delta * _CR_X, -_delta),
+         "the sign is flipped: de/da = a − t (a is below its target 1, so both slopes are negative)."),
+        ((_delta, _delta),
+         "de/dw needs the last link dz/dw = x: multiply δ = (a − t)·σ'(z) by x = 3."),
+        ((_delta * _CR_X, _delta * _CR_X),
+         "de/db has no factor x: z = w·x + b changes by exactly 1 when b does (dz/db = 1)."),
+        ((_de_da * _a * _CR_X, _de_da * _a),
+         "you used σ(z) = sigmoid(z) where the chain rule needs its derivative σ'(z) = sigmoid_grad(z)."),
+        ((_delta, _delta * _CR_X),
+         "the two slopes are swapped: the answer is the tuple (de/dw, de/db), de/dw first."),
+    ],
+    hint="First z = w·x + b and a = σ(z). Then de/dw = (a − t)·σ'(z)·x and de/db = (a − t)·σ'(z)·1 "
+         "(use sigmoid and sigmoid_grad).",
+    solution="x, w, b, t = 3.0, -0.5, 1.0, 1.0\nz = w * x + b                          # −0.5\n"
+             "a = sigmoid(z)                         # 0.3775\n"
+             "delta = (a - t) * sigmoid_grad(z)      # de/dz = (a − t)·σ'(z) = −0.1463\n"
+             "slopes = (delta * x, delta)            # (de/dw, de/db) = (−0.4388, −0.1463)",
+)
+
+
+# --- 4.6 output-layer gradient ----------------------------------------------------------------------
+def _output_grad(a_H, z_O, a_O, t):
+    return np.outer(a_H, (a_O - t) * sigmoid_grad(z_O))
 
 
 def _explain_output_grad(args, got, want):
     if not isinstance(got, Exception) and got.shape == want.T.shape != want.shape:
-        return (f"the shape is {got.shape} but must be {want.shape}: row k belongs to h_k, column j to z_j "
-                "(np.outer(h, …), not np.outer(…, h))")
+        return (f"the shape is {got.shape} but must be {want.shape}: row k belongs to a_H[k], column j to "
+                "output j (np.outer(a_H, …), not np.outer(…, a_H))")
     return None
 
 
 _rng = np.random.default_rng(404)
 _OG_CASES = []
 for _ in range(3):
-    _h = _rng.uniform(0, 1, 3)
-    _s = _rng.normal(0, 1.5, 2)
-    _z = sigmoid(_s)
+    _aH = _rng.uniform(0, 1, 3)
+    _zO = _rng.normal(0, 1.5, 2)
+    _aO = sigmoid(_zO)
     _t = np.array([1.0, 0.0]) if _rng.random() < 0.5 else np.array([0.0, 1.0])
-    _OG_CASES.append(((_h, _s, _z, _t), _output_grad(_h, _s, _z, _t)))
+    _OG_CASES.append(((_aH, _zO, _aO, _t), _output_grad(_aH, _zO, _aO, _t)))
 
 output_gradient_exercise = FunctionExercise(
-    "Exercise 4.5 (output-layer gradient ∂e/∂w_kj)",
+    "Exercise 4.6 (output-layer gradient ∂e/∂w_kj)",
     _OG_CASES,
     tolerance=1e-9,
     explain=_explain_output_grad,
     func_name="output_gradient",
     mistakes=[
-        (lambda h, s, z, t: np.outer(h, z - t),
-         "the factor a'(s_j) = sigmoid_grad(s_j) is missing (the middle link of the chain ∂z_j/∂s_j)."),
-        (lambda h, s, z, t: -_output_grad(h, s, z, t),
-         "the sign is flipped: ∂e/∂z_j = z_j − t_j (not t_j − z_j)."),
-        (lambda h, s, z, t: np.outer(h, (z - t) * sigmoid(s)),
-         "you used a(s) = sigmoid(s) where the chain rule needs its derivative a'(s) = sigmoid_grad(s)."),
-        (lambda h, s, z, t: np.outer(np.ones_like(h), (z - t) * sigmoid_grad(s)),
-         "each row must still be multiplied by its h_k (the last link ∂s_j/∂w_kj = h_k)."),
+        (lambda a_H, z_O, a_O, t: np.outer(a_H, a_O - t),
+         "the factor f'(z_j) = sigmoid_grad(z_O) is missing (the middle link of the chain ∂a_j/∂z_j)."),
+        (lambda a_H, z_O, a_O, t: -_output_grad(a_H, z_O, a_O, t),
+         "the sign is flipped: ∂e/∂a_j = a_j − t_j (not t_j − a_j)."),
+        (lambda a_H, z_O, a_O, t: np.outer(a_H, (a_O - t) * sigmoid(z_O)),
+         "you used f(z) = sigmoid(z_O) where the chain rule needs its derivative f'(z) = sigmoid_grad(z_O)."),
+        (lambda a_H, z_O, a_O, t: np.outer(np.ones_like(a_H), (a_O - t) * sigmoid_grad(z_O)),
+         "each row must still be multiplied by its a_H[k] (the last link ∂z_j/∂w_kj = a^H_k)."),
     ],
-    hint="∂e/∂w_kj = (z_j − t_j)·a'(s_j)·h_k. Compute the vector (z − t) * sigmoid_grad(s) for both outputs, "
-         "then np.outer(h, that) puts h_k in row k.",
-    solution="def output_gradient(h, s, z, t):\n    delta = (z - t) * sigmoid_grad(s)   # (2,)\n"
-             "    return np.outer(h, delta)           # (3, 2): row k = h_k · delta",
+    hint="∂e/∂w_kj = (a_j − t_j)·f'(z_j)·a^H_k. Compute delta_O = (a_O - t) * sigmoid_grad(z_O) for both "
+         "outputs, then np.outer(a_H, delta_O) puts a_H[k] in row k.",
+    solution="def output_gradient(a_H, z_O, a_O, t):\n    delta_O = (a_O - t) * sigmoid_grad(z_O)   # (2,)\n"
+             "    return np.outer(a_H, delta_O)             # (3, 2): row k = a_H[k] · delta_O",
 )
 
 
-# --- 4.6 hidden-layer delta ------------------------------------------------------------------------
-def _hidden_delta(delta_O, W_O, s_H):
-    return (W_O @ delta_O) * sigmoid_grad(s_H)
+# --- 4.7 hidden-layer delta ------------------------------------------------------------------------
+def _hidden_delta(delta_O, W_O, z_H):
+    return (W_O @ delta_O) * sigmoid_grad(z_H)
 
 
 _HD_CASES = []
 for _ in range(3):
     _dO = _rng.normal(0, 0.2, 2)
     _WO = _rng.normal(0, 1, (3, 2))
-    _sH = _rng.normal(0, 1.5, 3)
-    _HD_CASES.append(((_dO, _WO, _sH), _hidden_delta(_dO, _WO, _sH)))
+    _zH = _rng.normal(0, 1.5, 3)
+    _HD_CASES.append(((_dO, _WO, _zH), _hidden_delta(_dO, _WO, _zH)))
 
 hidden_delta_exercise = FunctionExercise(
-    "Exercise 4.6 (hidden-layer delta)",
+    "Exercise 4.7 (hidden-layer delta)",
     _HD_CASES,
     tolerance=1e-9,
     func_name="hidden_delta",
     mistakes=[
-        (lambda delta_O, W_O, s_H: W_O @ delta_O,
-         "the factor a'(s_i^H) = sigmoid_grad(s_H) is missing (how much h_i moves when s_i^H moves)."),
-        (lambda delta_O, W_O, s_H: (W_O @ delta_O) * sigmoid(s_H),
-         "you used a(s_H) = sigmoid(s_H) where the chain rule needs a'(s_H) = sigmoid_grad(s_H)."),
-        (lambda delta_O, W_O, s_H: W_O[:, 0] * delta_O[0] * sigmoid_grad(s_H),
-         "only output z1 is counted; h_i feeds *both* outputs, so add (z1 − t1)a'(s1)w_i1 + (z2 − t2)a'(s2)w_i2."),
-        (lambda delta_O, W_O, s_H: -_hidden_delta(delta_O, W_O, s_H),
-         "the sign is flipped; delta_O already holds (z_j − t_j)·a'(s_j), use it as it is."),
+        (lambda delta_O, W_O, z_H: W_O @ delta_O,
+         "the factor f'(z^H_i) = sigmoid_grad(z_H) is missing (how much a^H_i moves when z^H_i moves)."),
+        (lambda delta_O, W_O, z_H: (W_O @ delta_O) * sigmoid(z_H),
+         "you used f(z_H) = sigmoid(z_H) where the chain rule needs f'(z_H) = sigmoid_grad(z_H)."),
+        (lambda delta_O, W_O, z_H: W_O[:, 0] * delta_O[0] * sigmoid_grad(z_H),
+         "only output 1 is counted; a^H_i feeds *both* outputs, so add δ_1·w_i1 + δ_2·w_i2."),
+        (lambda delta_O, W_O, z_H: -_hidden_delta(delta_O, W_O, z_H),
+         "the sign is flipped; delta_O already holds (a_j − t_j)·f'(z_j), use it as it is."),
     ],
-    hint="For hidden neuron i: [Σ_j delta_O[j]·W_O[i, j]] · a'(s_H[i]). The sum over j for all i at once is W_O @ delta_O.",
-    solution="def hidden_delta(delta_O, W_O, s_H):\n    return (W_O @ delta_O) * sigmoid_grad(s_H)   # (3,)",
+    hint="For hidden neuron i: [Σ_j delta_O[j]·W_O[i, j]] · f'(z_H[i]). The sum over j for all i at once is "
+         "W_O @ delta_O.",
+    solution="def hidden_delta(delta_O, W_O, z_H):\n    return (W_O @ delta_O) * sigmoid_grad(z_H)   # (3,)",
 )
 
 
-# --- 4.7 the five steps -------------------------------------------------------------------------------
+# --- 4.8 the five steps -------------------------------------------------------------------------------
 algorithm_order_exercise = OrderExercise(
-    "Exercise 4.7 (the 5-step algorithm)",
+    "Exercise 4.8 (the 5-step algorithm)",
     "CBEDA",
     mistakes={
         "CBDEA": "you can only test E < ε after you have computed E from the outputs.",
@@ -218,48 +264,4 @@ algorithm_order_exercise = OrderExercise(
          "the update needs Δw.",
     solution='order = "CBEDA"   # C → B → E → D → A, then back to B: initialise; outputs; total error E;\n'
              "                  # stop if E < ε, else backprop Δw; update w ← w + ηΔw",
-)
-
-# --- 4.8 initialisation -------------------------------------------------------------------------------
-he_std_exercise = ValueExercise(
-    "Exercise 4.8 (He initialisation)",
-    0.2,
-    tolerance=1e-3,
-    mistakes=[
-        (np.sqrt(1 / 50), "0.1414 = √(1/50) is Xavier's standard deviation (for sigmoid/tanh). He uses √(2/n)."),
-        (2 / 50, "0.04 = 2/50 is the *variance*; the standard deviation is its square root."),
-        (1 / 50, "0.02 = 1/50 is Xavier's variance; He's std is √(2/50)."),
-    ],
-    hint="He: std = √(2 / n_in), where n_in is the number of inputs of the layer.",
-    solution="he_std = np.sqrt(2 / 50)   # 0.2",
-)
-
-# --- 4.9 one momentum step -----------------------------------------------------------------------------
-momentum_exercise = ValueExercise(
-    "Exercise 4.9 (one Momentum step)",
-    1.25,
-    tolerance=1e-6,
-    mistakes=[
-        (0.8, "that is a plain SGD step w − η·g; Momentum also carries the old velocity v."),
-        (1.65, "the gradient must be *subtracted*: v ← 0.9·0.5 − 0.1·2 = 0.25."),
-        (1.3, "the old velocity is first multiplied by μ = 0.9: v ← 0.9·0.5 − 0.1·2."),
-        (1.5, "you moved w with the old velocity; update v first, then w ← w + v (new v)."),
-    ],
-    hint="First v ← μ·v − η·g with μ = 0.9, η = 0.1, g = 2.0, v = 0.5. Then w ← w + v.",
-    solution="v = 0.9 * 0.5 - 0.1 * 2.0   # 0.25\nw_new = 1.0 + v             # 1.25",
-)
-
-# --- 4.10 overfitting ------------------------------------------------------------------------------------
-overfitting_exercise = ChoiceExercise(
-    "Exercise 4.10 (reading the two errors)",
-    "A",
-    {
-        "A": "the network memorised its training points, noise included: overfitting (過学習). "
-             "Weight decay, dropout or more data help.",
-        "B": "a too large learning rate makes the *training* error jump or blow up; here it is tiny.",
-        "C": "underfitting means the training error itself stays high; here it is almost 0.",
-        "D": "more epochs would push the training error even lower and usually widen the gap.",
-    },
-    hint="Compare the two numbers: which one is small, which is large, and what does the gap mean?",
-    solution='answer = "A"   # overfitting: tiny training error, large validation error',
 )

@@ -1,142 +1,77 @@
-"""Exercises for chapter 7, deep learning (深層学習).
+"""Exercises for chapter 7, training better: initialisation (初期値), optimizers, overfitting (過学習).
 
     from course_lib.checks import ch07
-    ch07.layers_exercise.check(answer)
+    ch07.he_std_exercise.check(he_std)
 
 Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
+Exercises 7.1–7.3 were Exercises 4.8–4.10 before chapter 4 was split (issue 12, item 7).
 """
 from __future__ import annotations
 
-import math
+import numpy as np
 
-from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
+from .kinds import ChoiceExercise, ValueExercise
 
-__all__ = [
-    "layers_exercise", "count_params_exercise", "feature_level_exercise", "unsupervised_exercise",
-    "projection_exercise", "depth_prediction_exercise", "next_family_exercise",
-]
+__all__ = ["he_std_exercise", "momentum_exercise", "overfitting_exercise", "dropout_scale_exercise"]
 
-# --- 7.1 networks made of networks (lecture 000: "合計で8層") ----------------------------------------
-layers_exercise = ValueExercise(
-    "Exercise 7.1 (a network of networks)",
-    8,
-    tolerance=0.5,
+
+# --- 7.1 He initialisation (lecture 「知の探究」: 初期解 w0 の生成（重要）, He for ReLU) ---------------------
+he_std_exercise = ValueExercise(
+    "Exercise 7.1 (He initialisation)",
+    0.2,
+    tolerance=1e-3,
     mistakes=[
-        (3, "3 is the number of small networks; count their layers: 3 + 2 + 3."),
-        (9, "the inputs are not a layer of neurons (they compute nothing), so they are not counted."),
-        (18, "the layers are added, not multiplied: the networks sit one after another."),
+        (np.sqrt(1 / 50), "0.1414 = √(1/50) is Xavier's standard deviation (for sigmoid/tanh). He uses √(2/n)."),
+        (2 / 50, "0.04 = 2/50 is the *variance*; the standard deviation is its square root."),
+        (1 / 50, "0.02 = 1/50 is Xavier's variance; He's std is √(2/50)."),
     ],
-    hint="The output of one small network is the input of the next, so their layers line up: add them.",
-    solution="answer = 3 + 2 + 3   # 8 layers",
+    hint="He: std = √(2 / n_in), where n_in is the number of inputs of the layer.",
+    solution="he_std = np.sqrt(2 / 50)   # 0.2",
 )
 
-
-# --- 7.2 counting parameters for any layer sizes ---------------------------------------------------
-_COUNT_CASES = [
-    (([12, 3, 2],), 47),                 # the lecture's C/T network (chapter 3)
-    (([2, 2, 1],), 9),
-    (([784, 128, 10],), 101770),         # chapter 6
-    (([784, 32, 32, 10],), 26506),
-]
-
-count_params_exercise = FunctionExercise(
-    "Exercise 7.2 (count weights and biases)",
-    _COUNT_CASES,
-    tolerance=0.5,
-    func_name="count_params",
+# --- 7.2 one momentum step -------------------------------------------------------------------------------
+momentum_exercise = ValueExercise(
+    "Exercise 7.2 (one Momentum step)",
+    1.25,
+    tolerance=1e-6,
     mistakes=[
-        (lambda sizes: sum(a * b for a, b in zip(sizes[:-1], sizes[1:])),
-         "that is the number of weights only; every neuron after the input also has a bias."),
-        (lambda sizes: sum(sizes),
-         "that counts the neurons; the parameters are the connections' weights plus one bias per neuron."),
-        (lambda sizes: sum(a * b for a, b in zip(sizes[:-1], sizes[1:])) + sum(sizes),
-         "the inputs have no bias (they are not neurons); count biases only for the layers after the input."),
-        (lambda sizes: math.prod(sizes), "multiply neighbouring layers only (n_in × n_out for each pair), "
-                                         "then add the pairs."),
+        (0.8, "that is a plain SGD step w − η·g; Momentum also carries the old velocity v."),
+        (1.65, "the gradient must be *subtracted*: v ← 0.9·0.5 − 0.1·2 = 0.25."),
+        (1.3, "the old velocity is first multiplied by μ = 0.9: v ← 0.9·0.5 − 0.1·2."),
+        (1.5, "you moved w with the old velocity; update v first, then w ← w + v (new v)."),
     ],
-    hint="Loop over neighbouring pairs: for n_in, n_out in zip(sizes[:-1], sizes[1:]). Each pair has "
-         "n_in × n_out weights and n_out biases.",
-    solution="def count_params(sizes):\n    total = 0\n    for n_in, n_out in zip(sizes[:-1], sizes[1:]):\n"
-             "        total += n_in * n_out + n_out   # weights + biases\n    return total",
+    hint="First v ← μ·v − η·g with μ = 0.9, η = 0.1, g = 2.0, v = 0.5. Then w ← w + v.",
+    solution="v = 0.9 * 0.5 - 0.1 * 2.0   # 0.25\nw_new = 1.0 + v             # 1.25",
 )
 
-# --- 7.3 levels of features ------------------------------------------------------------------------
-feature_level_exercise = ChoiceExercise(
-    "Exercise 7.3 (where is the 'eye' neuron?)",
-    "B",
-    {
-        "A": "neurons in the first layer see the pixels directly and respond to simple lines, edges and dots.",
-        "B": "eyes, noses and mouths are combinations of edges, so they appear in the middle layers, "
-             "which combine what the first layers found.",
-        "C": "the last layers combine parts into whole objects (a face, a cat's face) and the final answer.",
-    },
-    hint="Low level: lines and edges. High level: whole faces. An eye is made of a few edges.",
-    solution='answer = "B"   # a middle layer: edges (first layers) → parts such as eyes (middle) → faces (last)',
-)
-
-# --- 7.4 supervised vs unsupervised -----------------------------------------------------------------
-unsupervised_exercise = ChoiceExercise(
-    "Exercise 7.4 (which milestone had no answers to learn from?)",
+# --- 7.3 overfitting ---------------------------------------------------------------------------------------
+overfitting_exercise = ChoiceExercise(
+    "Exercise 7.3 (reading the two errors)",
     "A",
     {
-        "A": "the 10 million YouTube frames came with no labels: nobody told the network 'this is a cat', "
-             "yet some neurons learned to respond to faces and cats (教師なし学習).",
-        "B": "AlexNet learned from about a million ImageNet photos each labelled with its class: "
-             "supervised learning (教師あり学習).",
-        "C": "the 2015 network also trained on labelled ImageNet photos: supervised learning.",
+        "A": "the network memorised its training examples, noise included: overfitting (過学習). "
+             "Weight decay, dropout or more data help.",
+        "B": "a too large learning rate makes the *training* error jump or blow up; here it is tiny.",
+        "C": "underfitting means the training error itself stays high; here it is almost 0.",
+        "D": "more epochs would push the training error even lower and usually widen the gap.",
     },
-    hint="Unsupervised learning (教師なし学習) means the training data has no correct answers attached.",
-    solution='answer = "A"   # the 2011 YouTube experiment (Le et al.): unsupervised learning',
+    hint="Compare the two numbers: which one is small, which is large, and what does the gap mean?",
+    solution='answer = "A"   # overfitting: tiny training error, large validation error',
 )
 
-# --- 7.5 when would a computer network match a human brain? -------------------------------------------
-_GROWTH = 2e10 / 1e9                                          # lecture 000: ×20 from 2040 to 2050
-_YEAR_HUMAN = 2050 + 10 * math.log(86e9 / 2e10) / math.log(_GROWTH)   # ≈ 2054.9
-
-projection_exercise = ValueExercise(
-    "Exercise 7.5 (when does a computer reach 86 billion neurons?)",
-    round(_YEAR_HUMAN),
-    tolerance=3,
+# --- 7.4 the inverted-dropout scale 1/(1 − p) ---------------------------------------------------------------
+dropout_scale_exercise = ValueExercise(
+    "Exercise 7.4 (the dropout scale)",
+    1.25,
+    tolerance=1e-3,
     mistakes=[
-        (2050, "in 2050 the projection is 2 × 10¹⁰ = 20 billion, less than a quarter of 86 billion."),
-        (2060, "by 2060 the trend gives 2 × 10¹⁰ × 20 = 4 × 10¹¹, more than four human brains: earlier than that."),
-        (2100, "far too late: the trend multiplies the count by about 20 every ten years."),
+        (0.8, "0.8 = 1 − p is the probability that a neuron is *kept*. The kept outputs are divided by it, "
+              "i.e. multiplied by 1/(1 − p)."),
+        (5.0, "5 = 1/p divides by the probability of switching *off*; the scale is 1/(1 − p)."),
+        (1.2, "1.2 = 1 + p is close but not it: with p = 0.5 it would give 1.5 instead of 2. Use 1/(1 − p)."),
+        (0.2, "0.2 is p itself, the probability of switching a neuron off; the kept outputs are scaled by 1/(1 − p)."),
     ],
-    hint="From 2040 to 2050 the count grows ×20. From 2 × 10¹⁰ you need ×4.3 more. How many years of "
-         "×20-per-decade growth give ×4.3? (years = 10 · log 4.3 / log 20)",
-    solution="years = 10 * np.log(86e9 / 2e10) / np.log(20)   # ≈ 4.9\nanswer = 2050 + years   # ≈ 2055, "
-             "as the lecture says ('2055年ごろ')",
-)
-
-# --- 7.6 predict before you look: a hidden layer or none --------------------------------------------
-depth_prediction_exercise = ChoiceExercise(
-    "Exercise 7.6 (predict: does a hidden layer help?)",
-    "B",
-    {
-        "A": "784 → 10 can only add up weighted pixels once per digit: one 'template' per digit. "
-             "A hidden layer can combine strokes first, which works better.",
-        "B": "the 32 hidden neurons detect strokes and pieces first; the output layer combines them. "
-             "With the same data and training it classifies more digits correctly.",
-        "C": "they do not tie: a layer of 32 ReLU neurons adds non-linearity, which a single layer cannot have.",
-    },
-    hint="Chapter 2: without a hidden layer (and a non-linear activation) the network is a single weighted "
-         "sum per class.",
-    solution='answer = "B"   # 784 → 32 → 10 wins (about 92 % against about 90 % here)',
-)
-
-
-# --- 7.7 where to go next (lecture 「知の探究」: CNN, RNN, DQN) ---------------------------------------------
-next_family_exercise = ChoiceExercise(
-    "Exercise 7.7 (which family learns to play a game?)",
-    "C",
-    {
-        "A": "a CNN reads images — it could look at the game's screen — but nothing in it learns which move to make "
-             "from the score alone.",
-        "B": "an RNN remembers what came before in a sequence (text, speech); it has no rewards to learn from.",
-        "C": "a DQN (deep Q-network, 深層強化学習) learns from rewards alone — the game's score — how good each "
-             "action is; it learned to play Atari video games.",
-    },
-    hint="The program gets no correct answers, only a score that rises or falls after its moves: learning from "
-         "rewards is reinforcement learning (強化学習).",
-    solution='answer = "C"   # DQN: deep reinforcement learning from the score',
+    hint="A neuron is kept with probability 1 − p = 0.8. For the average to stay the same, "
+         "what must a kept output be multiplied by? (0.8 × scale = 1.)",
+    solution="scale = 1 / (1 - 0.2)   # 1.25: 80 % of the neurons kept, each × 1.25, average unchanged",
 )

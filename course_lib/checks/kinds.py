@@ -26,6 +26,7 @@ import warnings
 
 import numpy as np
 
+from ..activations import step
 from ..neuron import BINARY_INPUTS, GATES
 from .answers import AnswerProblem, close, contains_ellipsis, describe, fmt, read_numbers, shape_words
 from .base import Exercise
@@ -468,7 +469,7 @@ class GateExercise(Exercise):
             raise AnswerProblem(f"{problem} The answer is three numbers (w1, w2, b), e.g. (1.0, 1.0, -0.5).") \
                 from None
         z = BINARY_INPUTS @ np.array([w1, w2]) + b
-        a = (z > 0).astype(float)                       # step: 1 if z > 0 else 0
+        a = step(z)                                     # the course's step: 1 if z ≥ 0 else 0 (step(0) = 1)
         table = ", ".join(f"({int(x1)}, {int(x2)}) → {int(y)}" for (x1, x2), y in zip(BINARY_INPUTS, a))
         if np.array_equal(a, self.target):
             return self._ok(f"Truth table {table}. ")
@@ -477,11 +478,11 @@ class GateExercise(Exercise):
             if a[0] == 1:
                 why = "it fires for every input: lower the bias or make the weights more negative."
             elif self.target[0] == 1:
-                why = "it never fires: (0, 0) gives z = b, so b must be > 0."
+                why = "it never fires: (0, 0) gives z = b, so b must be ≥ 0."
             else:
-                why = "it never fires: raise the bias or the weights so that (1, 1) gives z > 0."
+                why = "it never fires: raise the bias or the weights so that (1, 1) gives z ≥ 0."
             if a[0] == 1 and self.target[-1] == 0:
-                why = why[:-1] + ", so that (1, 1) gives z ≤ 0."
+                why = why[:-1] + ", so that (1, 1) gives z < 0."
             return self._wrong(f"your neuron gives {table}; {why}", score)
         for name, outputs in GATES.items():
             if name != self.gate and np.array_equal(a, outputs):

@@ -1,4 +1,4 @@
-"""The 4×3 letter pad (chapter 3, lecture 001): draw a letter, watch the 12-3-2 network's "C" and "T" outputs."""
+"""The 4×3 letter pad (chapter 3, 「知の探究」): draw a letter, watch the 12-3-2 network's "C" and "T" outputs."""
 from __future__ import annotations
 
 import functools
@@ -17,7 +17,7 @@ def default_letter_model():
     """The 12-3-2 network (sigmoid, sigmoid) trained on ``load_letters()`` — deterministic, cached per process.
 
     Xavier initial weights from ``rng=0``, then 2000 full-batch gradient-descent steps with lr = 2.0 on
-    the lecture's squared error e = ½Σ(t − z)² (≈ 0.1 s). Outputs ≈ 0.97 for the right letter, ≤ 0.04 otherwise.
+    the lecture's squared error e = ½Σ(t − a)² (≈ 0.1 s). Outputs ≈ 0.97 for the right letter, ≤ 0.04 otherwise.
     Treat it as read-only: it is shared by every LetterPadExplorer in the process.
     """
     from ..mlp import MLP   # imported here: course_lib.explorers does not need mlp for the other explorers
@@ -32,9 +32,10 @@ def default_letter_model():
 
 
 class LetterPadExplorer(Explorer):
-    """Draw on a 4×3 pad (click the pixels) and watch the 12-3-2 network's outputs z1 ("C") and z2 ("T").
+    """Draw on a 4×3 pad (click the pixels) and watch the 12-3-2 network's outputs a1 ("C") and a2 ("T").
 
-    Lecture 001: z1 ≈ 1, z2 ≈ 0 → "C"; z1 ≈ 0, z2 ≈ 1 → "T"; both ≈ 0 → neither. The explorer names the
+    「知の探究」 (which calls the outputs z1, z2): a1 ≈ 1, a2 ≈ 0 → "C"; a1 ≈ 0, a2 ≈ 1 → "T"; both ≈ 0 →
+    neither. The explorer names the
     class with the highest output, or "neither" when both are below 0.5.
     model: any object with ``predict_proba(X)`` or ``forward(X)``, X (n, 12) → (n, 2); default
     ``default_letter_model()``.  pixels: 4×3 of 0/1 (default: the first "C" of ``load_letters()``).
@@ -48,7 +49,7 @@ class LetterPadExplorer(Explorer):
         self._custom_model = model is not None
         if model is None:
             model = default_letter_model()
-        check_model(model, pixels.reshape(1, 12).astype(float), 2, "a 4×3 image", "z1 = C, z2 = T")
+        check_model(model, pixels.reshape(1, 12).astype(float), 2, "a 4×3 image", "a1 = C, a2 = T")
         self.model = model
         self.sliders = {}
         self.pad = PixelPad(pixels, button_px=38)
@@ -66,11 +67,11 @@ class LetterPadExplorer(Explorer):
         return {"pixels": self.pad.image}
 
     def compute(self, pixels):
-        """Pure: the network's outputs (z1, z2) for the 4×3 image and the verdict."""
+        """Pure: the network's output activations (a1, a2) for the 4×3 image and the verdict."""
         x = np.asarray(pixels, dtype=float).reshape(1, 12)
-        z = model_outputs(self.model, x)[0]
-        verdict = "neither C nor T" if z.max() < 0.5 else ("C" if z[0] >= z[1] else "T")
-        return {"image": x.reshape(4, 3), "z": z, "verdict": verdict}
+        a = model_outputs(self.model, x)[0]
+        verdict = "neither C nor T" if a.max() < 0.5 else ("C" if a[0] >= a[1] else "T")
+        return {"image": x.reshape(4, 3), "a": a, "verdict": verdict}
 
     def _load_example(self, change):
         if change["new"] is None or change["new"] < 0:
@@ -88,7 +89,7 @@ class LetterPadExplorer(Explorer):
         self.picture = self._dynamic(ax.imshow(np.zeros((4, 3)), cmap="Greys", vmin=0, vmax=1))
         bx = self.bx = self.fig.add_subplot(1, 2, 2)
         self.bars = [self._dynamic(p) for p in bx.barh([1, 0], [0, 0], color=["C0", "C1"], height=0.6)]
-        bx.set_yticks([1, 0], ["z1 (C)", "z2 (T)"])
+        bx.set_yticks([1, 0], ["a1 (C)", "a2 (T)"])
         bx.set_xlim(0, 1)
         bx.axvline(0.5, color="grey", ls=":", lw=1)
         bx.set_xlabel("output")
@@ -97,15 +98,15 @@ class LetterPadExplorer(Explorer):
 
     def _draw(self, result):
         self.picture.set_data(result["image"])
-        for bar, text, v in zip(self.bars, self.values, result["z"]):
+        for bar, text, v in zip(self.bars, self.values, result["a"]):
             bar.set_width(v)
             text.set_text(f"{v:.3f}")
             text.set_x(min(v + 0.02, 0.8))
         self.title.set_text(f"network says: {result['verdict']}")
 
     def _readout(self, result):
-        z1, z2 = result["z"]
-        return f"z1 (C) = {z1:.3f},  z2 (T) = {z2:.3f}  →  <b>{result['verdict']}</b>"
+        a1, a2 = result["a"]
+        return f"a1 (C) = {a1:.3f},  a2 (T) = {a2:.3f}  →  <b>{result['verdict']}</b>"
 
     readout_height = "1.8em"
 

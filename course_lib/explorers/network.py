@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 
-from ..activations import relu
+from ..activations import relu, step
 from ..neuron import BINARY_INPUTS, neuron, three_neuron_network
 from .base import Explorer, float_slider, html_table
 from .validation import check_in_range
@@ -109,14 +109,20 @@ class NetworkExplorer(Explorer):
 
 
 class WeightQuizExplorer(Explorer):
-    """The lecture's quiz (確認問題, lecture 002): adjust the B → C weight so that C fires only while B ≤ 2.
+    """The lecture's quiz (確認問題, 「ニューラルネットワークとディープラーニング入門」): adjust the B → C weight so that
+    C fires only while B ≤ 2.
 
     Neuron A outputs 3 and reaches C with weight 4; neuron B outputs x and reaches C with weight w.
-    C's input is s = 4·3 + w·x.  The quiz's neuron C "fires (outputs 1) when its input is 0 or more
-    (0以上), and outputs 0 when it is below 0" — so C fires exactly when s ≥ 0, i.e. x ≤ 12 / (−w).
+    C's input sum is z = 4·3 + w·x.  The quiz's neuron C "fires (outputs 1) when its input sum is 0 or more
+    (0以上), and outputs 0 when it is below 0": C's output is ``activations.step(z)`` (step(0) = 1, the
+    course's one convention), so C fires exactly when z ≥ 0, i.e. x ≤ 12 / (−w).
     With w = −2 (the start) C fires up to B = 6; the answer is "−2倍 → −6倍": 12 − 6·x ≥ 0 ⇔ x ≤ 2.
-    The table also shows the lecture's trinket program, n(3, x) = ReLU(4·3 + w·x) for x = 0 … 8
-    (12, 10, 8, 6, 4, 2, 0, 0, 0 at w = −2).
+    The table also shows the lecture's program, n(3, x) = ReLU(4·3 + w·x) for x = 0 … 8
+    (12, 10, 8, 6, 4, 2, 0, 0, 0 at w = −2).  ReLU and the step neuron agree on "active" everywhere except
+    at z = 0 exactly (w = −6, B = 2): relu(0) = 0, but step(0) = 1 — the step neuron still fires.
+
+    ``compute`` returns: B (x = 0…8), z (C's sum), n = ReLU(z), fires (step(z) == 1, booleans),
+    curve (z over x in [0, 8]), limit (the largest B that fires), goal_met, weight.
     """
 
     figsize = (6.0, 2.6)
@@ -129,15 +135,17 @@ class WeightQuizExplorer(Explorer):
         weight = check_in_range(weight, "weight", *self.RANGE)
         self.sliders = {"weight": float_slider("weight", weight, *self.RANGE, 0.5, "weight B → C")}
         self._start(widgets.VBox([widgets.HTML("A outputs 3 (weight 4 → C); B outputs x (weight w → C). "
+                                               "C fires (outputs 1) when its sum z = 12 + w·x is 0 or more. "
                                                "Goal: C fires only while B ≤ 2."), self.sliders["weight"]]))
 
     def compute(self, weight):
-        """Pure: s = 4·3 + w·x for x = 0…8, n = ReLU(s) (the trinket), fires = s ≥ 0, the largest B that fires."""
+        """Pure: z = 4·3 + w·x for x = 0…8, n = ReLU(z) (the lecture's program), fires = step(z) == 1 (z ≥ 0),
+        and the largest B that fires."""
         a_part = self.A_WEIGHT * self.A_OUTPUT                      # 4·3 = 12
-        s = a_part + weight * self.B_VALUES
+        z = a_part + weight * self.B_VALUES
         # C fires while 12 + w·x ≥ 0: for w < 0 that is x ≤ 12/(−w); for w ≥ 0 every x ≥ 0 fires.
         limit = a_part / -weight if weight < 0 else np.inf
-        return {"B": self.B_VALUES, "s": s, "n": relu(s), "fires": s >= 0,
+        return {"B": self.B_VALUES, "z": z, "n": relu(z), "fires": step(z) == 1,
                 "curve": a_part + weight * self._X, "limit": limit,
                 "goal_met": bool(np.isclose(limit, self.GOAL)), "weight": weight}
 
@@ -147,7 +155,7 @@ class WeightQuizExplorer(Explorer):
         ax.set_xlim(-0.6, 8.6)
         ax.set_ylim(-55, 47)
         ax.set_xlabel("output of B (x)")
-        ax.set_ylabel("input of C, s = 4·3 + w·x")
+        ax.set_ylabel("input sum of C, z = 4·3 + w·x")
         ax.axhline(0, color="black", lw=0.8)
         ax.axvspan(-0.6, self.GOAL, color="green", alpha=0.08)
         ax.axvline(self.GOAL, color="green", ls="--", lw=1)
@@ -158,8 +166,8 @@ class WeightQuizExplorer(Explorer):
         self.title = self._dynamic(ax.set_title(""))
 
     def _draw(self, result):
-        for bar, s, fires in zip(self.bars, result["s"], result["fires"]):
-            bar.set_height(s)
+        for bar, z, fires in zip(self.bars, result["z"], result["fires"]):
+            bar.set_height(z)
             bar.set_facecolor("tab:green" if fires else "lightgrey")
         self.curve.set_ydata(result["curve"])
         self.limit_line.set_visible(np.isfinite(result["limit"]) and result["limit"] <= 8.6)
@@ -176,10 +184,15 @@ class WeightQuizExplorer(Explorer):
         return f"C fires while B ≤ {result['limit']:.2f} (goal: 2)"
 
     def _readout(self, result):
-        rows = [(f"{x:g}", f"{s:g}", f"{n:g}", "fires (1)" if f else "0")
-                for x, s, n, f in zip(result["B"], result["s"], result["n"], result["fires"])]
-        table = html_table(("B = x", "s = 12 + w·x", "n(3, x) = ReLU(s)", "C (s ≥ 0)"), rows, result["fires"])
+        rows = [(f"{x:g}", f"{z:g}", f"{n:g}", "1 (fires)" if f else "0")
+                for x, z, n, f in zip(result["B"], result["z"], result["n"], result["fires"])]
+        table = html_table(("B = x", "z = 12 + w·x", "n(3, x) = ReLU(z)", "C = step(z)"), rows, result["fires"])
         colour = "green" if result["goal_met"] else "black"
-        return f"<b style='color:{colour}'>{self._verdict(result)}</b><br>{table}"
+        note = ""
+        at_zero = result["B"][result["z"] == 0]
+        if at_zero.size:
+            note = (f"<br>At B = {at_zero[0]:g} the sum is exactly z = 0: the step neuron fires (step(0) = 1), "
+                    "but ReLU outputs relu(0) = 0 — the only place where the two disagree.")
+        return f"<b style='color:{colour}'>{self._verdict(result)}</b><br>{table}{note}"
 
-    readout_height = "15em"
+    readout_height = "17em"

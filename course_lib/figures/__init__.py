@@ -7,13 +7,17 @@ module      draws
 ==========  =====================================================================================
 images      pixel grids with their numbers (0/1 ink, grey levels, signed weights), rows and grids
             of pictures (letters, digits, first-layer weights), the confusion matrix as a grid,
-            the lecture's tiny example images and the colour ↔ luminance demo
+            a digit with its pixel values or as one row of 784, pictures with the network's
+            answers, the lecture's tiny example images and the colour ↔ luminance demo
 planes      a function of two variables over a plane: a neuron's output over the input plane
             (x1, x2), the loss E(a, b) over the parameter plane, optimizer paths on contours
-curves      activation functions f(z) and f'(z), loss curves, training/validation curves
-bars        bar charts: neuron counts per species, class probabilities, activation vs target
+curves      activation functions f(z) and f'(z), loss curves (per update / per epoch),
+            training/validation curves, accuracy vs depth and width, the neuron-count projection
+bars        bar charts: neuron counts per species, class probabilities and activations, activation
+            vs target, one learning step's before/after, ImageNet top-5 errors, confidence histograms
 diagrams    drawings: the network diagram, a neuron beside a biological one, the timeline,
             the prediction machine, a deep net from shallow ones, levels of features
+training    what a network's layers pass on: histograms of every layer's outputs (initialisation)
 ==========  =====================================================================================
 
 One convention for every function:
@@ -29,4 +33,4 @@ One convention for every function:
 * Nothing changes global state, reads notebook variables or modifies the caller's arrays.
   Computations (accuracy, confusion matrix, most confident mistakes) live in ``course_lib.metrics``.
 """
-__all__ = ["images", "planes", "curves", "bars", "diagrams"]
+__all__ = ["images", "planes", "curves", "bars", "diagrams", "training"]

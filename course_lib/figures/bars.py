@@ -5,10 +5,18 @@ name                               draws (each returns the Axes)
 =================================  ==============================================================
 neuron_counts(data)                neurons per species, horizontal bars on a log axis
 probability_bars(p, label=...)     a network's class probabilities, the chosen class highlighted
+activation_bars(a)                 output activations, the highest (the chosen class) highlighted
 target_vs_activation(a, t)         each output's activation beside its target, with the error
+before_after(before, after, ...)   a classifier's probabilities for one example before and after
+                                   a learning step, side by side.  Figure.
+top5_errors(results, human=...)    the ImageNet (ILSVRC) top-5 error per year, the human level as a
+                                   line (data: ``ILSVRC_TOP5``)
+confidence_histograms(panels)      how sure a classifier is: a histogram of its largest probability
+                                   per image, one panel per model.  Figure.
 =================================  ==============================================================
 
-Conventions (see ``course_lib.figures``): ``ax=None`` → a new figure; every function returns the Axes.
+Conventions (see ``course_lib.figures``): ``ax=None`` → a new figure and the Axes is returned;
+``fig=None`` (multi-panel figures) → a new figure and the Figure is returned.
 """
 from __future__ import annotations
 
@@ -16,10 +24,11 @@ import numbers
 
 import numpy as np
 
-from .._validate import _describe, as_array, check_int
-from ._common import new_axes
+from .._validate import _describe, as_array, check_int, check_number
+from ._common import check_range, check_title, new_axes, new_figure
 
-__all__ = ["neuron_counts", "probability_bars", "target_vs_activation"]
+__all__ = ["neuron_counts", "probability_bars", "activation_bars", "target_vs_activation", "before_after",
+           "ILSVRC_TOP5", "HUMAN_TOP5", "top5_errors", "confidence_histograms"]
 
 
 def _names(names, k, name):
@@ -59,6 +68,22 @@ def neuron_counts(data, *, highlight="human", ax=None):
     return ax
 
 
+def _class_bars(values, ax, names, *, label=None, ylabel, ylim):
+    """One bar per class: the largest value (the chosen class) blue, a wrong answer's true ``label`` red."""
+    k = values.size
+    chosen = int(np.argmax(values))
+    colors = ["tab:gray"] * k
+    colors[chosen] = "tab:blue"
+    if label is not None and label != chosen:
+        colors[label] = "tab:red"
+    bars = ax.bar(range(k), values, color=colors)
+    ax.set_xticks(range(k), names)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("class")
+    ax.set_ylabel(ylabel)
+    return bars
+
+
 def probability_bars(p, *, label=None, ax=None, class_names=None):
     """Bars of class probabilities p (k,): the predicted class (largest p) in blue, a wrong-answer's true
     ``label`` in red, the others grey.  Returns the Axes.
@@ -77,16 +102,24 @@ def probability_bars(p, *, label=None, ax=None, class_names=None):
         label = check_int(int(label), "label", min_value=0, max_value=k - 1)
     names = _names(class_names, k, "class_names")
     ax = new_axes(ax, (4, 2.5))
-    chosen = int(np.argmax(p))
-    colors = ["tab:gray"] * k
-    colors[chosen] = "tab:blue"
-    if label is not None and label != chosen:
-        colors[label] = "tab:red"
-    ax.bar(range(k), p, color=colors)
-    ax.set_xticks(range(k), names)
-    ax.set_ylim(0, 1)
-    ax.set_xlabel("class")
-    ax.set_ylabel("probability")
+    _class_bars(p, ax, names, label=label, ylabel="probability", ylim=(0, 1))
+    return ax
+
+
+def activation_bars(a, *, ax=None, class_names=None):
+    """Bars of the output activations a (k,), one per class, each value written above its bar; the
+    highest activation — the class the network chooses — in blue, the others grey.  Returns the Axes.
+
+    Unlike :func:`probability_bars` the activations need not add up to 1 (sigmoid outputs, say).
+    """
+    a = as_array(a, "a", ndim=1)
+    if a.size == 0:
+        raise ValueError("a must hold one activation per class; got an empty array.")
+    names = _names(class_names, a.size, "class_names")
+    ax = new_axes(ax, (4, 2.5))
+    low, high = min(0.0, float(a.min())), max(1.0, float(a.max()))
+    bars = _class_bars(a, ax, names, ylabel="activation", ylim=(low, high + 0.15 * (high - low)))
+    ax.bar_label(bars, [f"{v:.4f}" for v in a], fontsize="small")
     return ax
 
 
@@ -119,3 +152,146 @@ def target_vs_activation(activation, target, *, ax=None, labels=None):
     ax.set_ylabel("value")
     ax.legend(loc="upper left", frameon=False, fontsize="small")
     return ax
+
+
+def _percentages(values, name, k=None):
+    values = as_array(values, name, ndim=1, shape=None if k is None else (k,))
+    if values.size == 0 or values.min() < 0 or values.max() > 100:
+        raise ValueError(f"{name} must hold percentages from 0 to 100, one per class; got {values.tolist()}.")
+    return values
+
+
+def before_after(before, after, class_names, *, answer=0, titles=("before", "after"),
+                 ylabel="predicted probability [%]", fig=None):
+    """A classifier's answer for one example before and after a learning step: two bar panels side by side.
+
+    before, after: (k,) probabilities in per cent (0–100) for the k classes shown (the rest may be omitted).
+    class_names:   k names, e.g. ("cat", "dog", "bird").
+    answer:        index of the correct class, drawn in blue (the others grey).
+    titles:        the two panel titles.
+    Returns the Figure.
+    """
+    before = _percentages(before, "before")
+    after = _percentages(after, "after", before.size)
+    names = _names(class_names, before.size, "class_names")
+    answer = check_int(answer, "answer", min_value=0, max_value=before.size - 1)
+    if isinstance(titles, str) or not isinstance(titles, (list, tuple)) or len(titles) != 2:
+        raise TypeError(f"titles must be a pair of panel titles (before, after); got {_describe(titles)}.")
+    titles = [check_title(t, f"titles[{i}]") for i, t in enumerate(titles)]
+    ylabel = check_title(ylabel, "ylabel")
+    fig = new_figure(fig, (7, 2.6))
+    axes = fig.subplots(1, 2, sharey=True)
+    colors = ["tab:gray"] * before.size
+    colors[answer] = "tab:blue"
+    for ax, values, title in zip(axes, (before, after), titles):
+        ax.bar(range(len(names)), values, color=colors)
+        ax.set_xticks(range(len(names)), names)
+        ax.set(title=title, ylim=(0, 100), xlabel="class (… and the other classes)")
+    axes[0].set_ylabel(ylabel)
+    return fig
+
+
+#: The best top-5 error on ImageNet per year: (year, entry, error in %).  ILSVRC winners 2010–2014 from
+#: O. Russakovsky et al., "ImageNet Large Scale Visual Recognition Challenge", IJCV 115, 211–252 (2015);
+#: 2015: the PReLU network of He et al. (arXiv 1502.01852, February 2015) and ResNet, winner of ILSVRC 2015
+#: (He et al., "Deep residual learning for image recognition", CVPR 2016).
+ILSVRC_TOP5 = (
+    (2010, "NEC-UIUC", 28.2),
+    (2011, "XRCE", 25.8),
+    (2012, "AlexNet", 15.3),
+    (2013, "Clarifai", 11.7),
+    (2014, "GoogLeNet", 6.7),
+    (2015, "PReLU", 4.9),
+    (2015, "ResNet", 3.57),
+)
+#: The top-5 error of a trained human on ImageNet, in % (Russakovsky et al. 2015).
+HUMAN_TOP5 = 5.1
+
+
+def top5_errors(results=ILSVRC_TOP5, *, human=HUMAN_TOP5, deep_from=2012, ax=None):
+    """The ImageNet top-5 error per year as bars, each labelled with its entry and error; the human level
+    as a dashed red line.
+
+    results:   (year, entry name, top-5 error in %) rows, e.g. :data:`ILSVRC_TOP5`; several rows of one year
+               share that year's slot side by side.
+    human:     the human error in % (None: no line).
+    deep_from: bars from this year on are deep networks (blue); earlier ones grey.
+    Returns the Axes.
+    """
+    if isinstance(results, (str, bytes)) or not hasattr(results, "__len__") or len(results) == 0:
+        raise TypeError(f"results must be a non-empty list of (year, name, error %) rows such as ILSVRC_TOP5;"
+                        f" got {_describe(results)}.")
+    rows = []
+    for i, row in enumerate(results):
+        if not (isinstance(row, (tuple, list)) and len(row) == 3 and isinstance(row[1], str)):
+            raise TypeError(f"results[{i}] must be a row (year, name, error %) such as (2012, 'AlexNet', 15.3);"
+                            f" got {_describe(row)}.")
+        year = check_int(row[0], f"results[{i}] year")
+        error = check_number(row[2], f"results[{i}] error", min_value=0, max_value=100, inclusive=False)
+        rows.append((year, row[1], error))
+    human = None if human is None else check_number(human, "human", min_value=0, max_value=100, inclusive=False)
+    deep_from = check_int(deep_from, "deep_from")
+    years = sorted({year for year, _, _ in rows})
+    ax = new_axes(ax, (9, 3.8))
+    for year in years:
+        same = [(name, error) for y, name, error in rows if y == year]
+        width = 0.8 / len(same)
+        for j, (name, error) in enumerate(same):
+            x = year - 0.4 + width * (j + 0.5)
+            bar = ax.bar(x, error, width=width, color="tab:blue" if year >= deep_from else "tab:gray")
+            ax.bar_label(bar, [f"{name}\n{error:g} %"], fontsize="x-small")
+    if human is not None:
+        ax.axhline(human, color="tab:red", linestyle="--", label=f"human: {human:g} %")
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color="tab:gray", label="before deep networks"), Patch(color="tab:blue", label="deep networks")]
+    ax.legend(handles=ax.get_legend_handles_labels()[0] + handles, fontsize="small", frameon=False)
+    ax.set_xticks(years)
+    ax.set_xlabel("year")
+    ax.set_ylabel("top-5 error on ImageNet [%]")
+    ax.set_ylim(0, 1.2 * max(error for _, _, error in rows))
+    return ax
+
+
+def confidence_histograms(panels, *, marks=None, bins=45, value_range=(0.1, 1.0), fig=None):
+    """How sure a classifier is: for each model a histogram of its largest probability per image (log counts).
+
+    panels: {title: P} with P (n_images, n_classes) class probabilities (rows add up to 1); one panel each.
+    marks:  optional {title: (value, label)}: a dashed vertical line in that panel (e.g. the target 0.91).
+    bins, value_range: the histogram's number of bins and its confidence range.
+    Returns the Figure.
+    """
+    if not isinstance(panels, dict) or not panels:
+        raise TypeError(f"panels must be a non-empty dict: title -> (n_images, n_classes) probabilities;"
+                        f" got {_describe(panels)}.")
+    confidences = {}
+    for title, P in panels.items():
+        P = as_array(P, f"panels[{title!r}]", ndim=2)
+        if P.size == 0 or P.min() < 0 or P.max() > 1 or np.abs(P.sum(axis=1) - 1).max() > 1e-3:
+            raise ValueError(f"panels[{title!r}] must hold one row of class probabilities (each in [0, 1], adding"
+                             f" up to 1) per image; got {_describe(P)}.")
+        confidences[str(title)] = P.max(axis=1)
+    marks = {} if marks is None else marks
+    if not isinstance(marks, dict):
+        raise TypeError(f"marks must be a dict title -> (value, label) or None; got {_describe(marks)}.")
+    for title, mark in marks.items():
+        if title not in confidences:
+            raise ValueError(f"marks must name panels of panels ({', '.join(map(repr, confidences))}); got {title!r}.")
+        if not (isinstance(mark, (tuple, list)) and len(mark) == 2 and isinstance(mark[1], str)):
+            raise TypeError(f"marks[{title!r}] must be a pair (value, label); got {_describe(mark)}.")
+        check_number(mark[0], f"marks[{title!r}] value")
+    bins = check_int(bins, "bins", min_value=1)
+    low, high = check_range(value_range, "value_range")
+    fig = new_figure(fig, (5.5 * len(confidences), 3.2))
+    axes = fig.subplots(1, len(confidences), sharey=True, squeeze=False)[0]
+    for ax, (title, confidence) in zip(axes, confidences.items()):
+        ax.hist(confidence, bins=np.linspace(low, high, bins + 1), color="tab:blue")
+        ax.set_yscale("log")
+        ax.set_title(title)
+        ax.set_xlabel("confidence: the largest of the probabilities")
+        if title in marks:
+            value, label = marks[title]
+            ax.axvline(value, color="tab:orange", linestyle="--", label=label)
+            ax.legend(loc="upper left", fontsize="small")
+    axes[0].set_ylabel("images")
+    return fig

@@ -5,10 +5,16 @@ name                               draws
 =================================  ==============================================================
 activation_panels(names)           a = f(z), and f'(z) with ``derivative=True``, one panel per
                                    activation, ranges from ``course_lib.activations``.  Figure.
-loss_curves({label: E, ...})       several loss curves on one (log) axis.  Axes.
+loss_curves({label: E, ...})       several loss curves on one (log) axis, optionally the minimum.  Axes.
+minibatch_curves({label: run})     loss per update and per epoch of minibatch runs, side by side.  Figure.
 training_curves(history)           loss and accuracy per epoch, training and validation.  Figure.
 curve_with_tangent(f, x0, slope)   y = f(x) and its tangent line at x0 (the slope of steepest
                                    descent).  Axes.
+depth_and_width(...)               test accuracy against the number of hidden layers and against the
+                                   width of one hidden layer.  Figure.
+neuron_projection(years, counts)   a count growing over the years on a log axis (the neurons a
+                                   computer can handle), brains as reference lines, the trend
+                                   continued to a target.  Axes.
 =================================  ==============================================================
 
 Conventions (see ``course_lib.figures``): ``ax=None`` → returns the Axes; ``fig=None`` → the Figure.
@@ -17,11 +23,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import _describe, as_array, check_bool, check_number, check_positive
+from .._validate import _describe, as_array, check_bool, check_int, check_number, check_positive
 from ..activations import get_activation
 from ._common import check_range, check_title, new_axes, new_figure
 
-__all__ = ["activation_panels", "curve_with_tangent", "loss_curves", "training_curves"]
+__all__ = ["activation_panels", "curve_with_tangent", "loss_curves", "minibatch_curves", "training_curves",
+           "depth_and_width", "neuron_projection"]
 
 
 def _activation_names(names):
@@ -70,10 +77,12 @@ def activation_panels(names=("step", "sigmoid", "tanh", "relu"), *, derivative=F
     return fig
 
 
-def loss_curves(curves, *, ax=None, xlabel="iteration k", ylabel="error E", logy=True, title=None):
+def loss_curves(curves, *, ax=None, xlabel="iteration k", ylabel="error E", logy=True, title=None, minimum=None):
     """Several loss curves on one axis: ``curves`` maps a label to a 1-D array of losses (one per step).
 
     logy: a logarithmic y axis (losses often fall by orders of magnitude); every value must then be > 0.
+    minimum: None, or the smallest possible loss (e.g. the least-squares answer's), drawn as a dashed red
+             line labelled "minimum E".
     Returns the Axes.
     """
     if not isinstance(curves, dict) or not curves:
@@ -89,9 +98,13 @@ def loss_curves(curves, *, ax=None, xlabel="iteration k", ylabel="error E", logy
             raise ValueError(f"curves[{label!r}] must be > 0 everywhere on a log axis; got a smallest value of"
                              f" {values.min():g}. Pass logy=False to draw it on a linear axis.")
         checked[str(label)] = values
+    if minimum is not None:
+        minimum = check_number(minimum, "minimum", min_value=0 if logy else None, inclusive=not logy)
     ax = new_axes(ax, (6, 3.2))
     for label, values in checked.items():
         ax.plot(np.arange(values.size), values, lw=2, label=label)
+    if minimum is not None:
+        ax.axhline(minimum, color="crimson", ls="--", label="minimum E")
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel)
@@ -176,4 +189,137 @@ def curve_with_tangent(f, x0, slope, *, x_range, half_width=None, n_points=161, 
     if title:
         ax.set_title(title)
     ax.legend(frameon=False)
+    return ax
+
+
+def minibatch_curves(runs, *, ylabel="E on all data", epoch_label="epoch", fig=None):
+    """Minibatch runs compared two ways: the loss after every update (left; the x axis turns logarithmic
+    after 10 updates) and after every epoch (right: the same amount of data for every run).
+
+    runs: {label: run}, each run with ``losses`` (1 + number of updates,: the start, then after each update)
+          and ``epoch_losses`` (one per epoch), e.g. the results of ``course_lib.linreg.sgd``; all > 0.
+    Returns the Figure.
+    """
+    if not isinstance(runs, dict) or not runs:
+        raise TypeError(f"runs must be a non-empty dict: label -> run with .losses and .epoch_losses;"
+                        f" got {_describe(runs)}.")
+    ylabel, epoch_label = check_title(ylabel, "ylabel"), check_title(epoch_label, "epoch_label")
+    per_update, per_epoch = {}, {}
+    for label, run in runs.items():
+        if not (hasattr(run, "losses") and hasattr(run, "epoch_losses")):
+            raise TypeError(f"runs[{label!r}] must have .losses and .epoch_losses (e.g. linreg.sgd(...));"
+                            f" got {_describe(run)}.")
+        per_update[label] = run.losses
+        epochs = as_array(run.epoch_losses, f"runs[{label!r}].epoch_losses", ndim=1)
+        if epochs.size == 0 or epochs.min() <= 0:
+            raise ValueError(f"runs[{label!r}].epoch_losses must hold at least one loss > 0 (log axis);"
+                             f" got {epochs.tolist()}.")
+        per_epoch[label] = epochs
+    fig = new_figure(fig, (11, 3.6))
+    ax_update, ax_epoch = fig.subplots(1, 2)
+    loss_curves(per_update, ax=ax_update, xlabel="update", ylabel=ylabel, title="per update")
+    ax_update.set_xscale("symlog", linthresh=10)          # linear up to 10 updates, then logarithmic
+    ax_update.set_xlim(0, max(len(losses) for losses in per_update.values()))
+    for label, losses in per_epoch.items():
+        ax_epoch.plot(np.arange(1, losses.size + 1), losses, "o-", ms=3, label=label)
+    ax_epoch.set(yscale="log", xlabel=epoch_label, ylabel=ylabel, title="per epoch: the same amount of data")
+    ax_epoch.legend(frameon=False, fontsize="small")
+    return fig
+
+
+def _ints(values, name, min_value):
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) == 0:
+        raise TypeError(f"{name} must be a non-empty list of whole numbers; got {_describe(values)}.")
+    return [check_int(v, f"{name}[{i}]", min_value=min_value) for i, v in enumerate(values)]
+
+
+def _accuracies(values, name, n):
+    values = as_array(values, name, shape=(n,))
+    if values.min() < 0 or values.max() > 1:
+        raise ValueError(f"{name} must hold accuracies as fractions from 0 to 1 (0.924, not 92.4);"
+                         f" got {values.tolist()}.")
+    return values
+
+
+def depth_and_width(depths, depth_accuracy, widths, width_accuracy, *, hidden_width=None, fig=None):
+    """Test accuracy against depth (left) and width (right), as in chapter 8's experiment.
+
+    depths:         numbers of hidden layers (k,), e.g. [0, 1, 2, 3, 4]
+    depth_accuracy: (k,) test accuracy of each, as fractions in [0, 1]
+    widths:         neurons in the single hidden layer (m,), e.g. [2, 4, …, 256] (a log axis)
+    width_accuracy: (m,) test accuracy of each
+    hidden_width:   None, or the neurons in each hidden layer of the depth runs (written on the axis)
+    Both panels share the accuracy axis (in %).  Returns the Figure.
+    """
+    if hidden_width is not None:
+        hidden_width = check_int(hidden_width, "hidden_width", min_value=1)
+    depths = _ints(depths, "depths", 0)
+    depth_accuracy = _accuracies(depth_accuracy, "depth_accuracy", len(depths))
+    widths = _ints(widths, "widths", 1)
+    width_accuracy = _accuracies(width_accuracy, "width_accuracy", len(widths))
+    fig = new_figure(fig, (11, 3.8))
+    ax_depth, ax_width = fig.subplots(1, 2, sharey=True)
+    ax_depth.plot(depths, 100 * depth_accuracy, "o-")
+    ax_depth.set_xticks(depths)
+    each = "" if hidden_width is None else f" ({hidden_width} neurons each)"
+    ax_depth.set(xlabel="number of hidden layers" + each, ylabel="test accuracy [%]", title="deeper")
+    ax_width.semilogx(widths, 100 * width_accuracy, "s-", color="tab:orange")
+    ax_width.set_xticks(widths, [str(w) for w in widths])
+    ax_width.minorticks_off()
+    ax_width.set(xlabel="neurons in the single hidden layer", title="wider")
+    for ax in (ax_depth, ax_width):
+        ax.grid(alpha=0.3)
+    return fig
+
+
+def neuron_projection(years, counts, *, brains=None, extend_to=None, target=None, target_label=None, ax=None,
+                      label="neurons a computer can handle (projection)"):
+    """A count growing over the years on a log axis — the lecture's projection of the neurons a computer can
+    handle — with brains as reference lines and, optionally, the trend continued until it reaches a target.
+
+    years:  (k,) increasing years;  counts: (k,) counts > 0 for those years.
+    brains: None, or data with ``species`` and ``neurons`` (e.g. ``datasets.load_brain_neurons()``): a grey
+            line with the species' name at each neuron count.
+    extend_to: None, or a year after the last one: the growth of the last interval continues (dashed) to it.
+    target: None, or a count: a red line there, and a star where the (continued) trend reaches it.
+    target_label: the legend text of the target line.
+    Returns the Axes.
+    """
+    years = as_array(years, "years", ndim=1)
+    counts = as_array(counts, "counts", shape=years.shape)
+    if years.size < 2 or np.any(np.diff(years) <= 0):
+        raise ValueError(f"years must hold at least 2 increasing years; got {years.tolist()}.")
+    if counts.min() <= 0:
+        raise ValueError(f"counts must all be > 0 (a log axis cannot show 0 or less); got {counts.tolist()}.")
+    if brains is not None and not (hasattr(brains, "species") and hasattr(brains, "neurons")):
+        raise TypeError(f"brains must have .species and .neurons (e.g. datasets.load_brain_neurons()) or be None;"
+                        f" got {_describe(brains)}.")
+    if extend_to is not None:
+        extend_to = check_number(extend_to, "extend_to", min_value=float(years[-1]), inclusive=False)
+    if target is not None:
+        target = check_positive(target, "target")
+    label, target_label = check_title(label, "label"), check_title(target_label, "target_label")
+    ax = new_axes(ax, (9, 5 if brains is not None else 4))
+    line_years, line_counts = years, counts
+    ax.semilogy(years, counts, "o-", color="tab:blue", label=label)
+    if extend_to is not None:           # growth per year of the last interval, continued
+        rate = np.log(counts[-1] / counts[-2]) / (years[-1] - years[-2])
+        later = np.linspace(years[-1], extend_to, 50)
+        trend = counts[-1] * np.exp(rate * (later - years[-1]))
+        ax.semilogy(later, trend, "--", color="tab:blue", label="the same trend, continued")
+        line_years, line_counts = np.concatenate([years, later[1:]]), np.concatenate([counts, trend[1:]])
+    if brains is not None:
+        x_text = (extend_to if extend_to is not None else years[-1]) + 0.03 * (years[-1] - years[0])
+        for species, n in zip(brains.species, brains.neurons):
+            ax.axhline(n, color="0.85", linewidth=1, zorder=0)
+            ax.text(x_text, n, f"{species} ({n:.2g})", va="center", fontsize="small")
+    if target is not None:
+        ax.axhline(target, color="tab:red", linewidth=1, label=target_label)
+        log_counts = np.log(line_counts)
+        if log_counts[0] <= np.log(target) <= log_counts[-1] and np.all(np.diff(log_counts) > 0):
+            year = np.interp(np.log(target), log_counts, line_years)      # straight lines on the log axis
+            ax.plot(year, target, "*", color="tab:red", markersize=14)
+    ax.set_xlabel("year")
+    ax.set_ylabel("number of neurons (log scale)")
+    ax.legend(loc="upper left" if brains is not None else "lower right", fontsize="small")
     return ax

@@ -10,6 +10,13 @@ pixel_grid(image, kind=...)        one picture (h, w) as squares, each pixel's v
 image_grid(images, titles)         n pictures in rows of ``ncols`` (letters, digits).  Figure.
 weight_images(W)                   first-layer weights, one picture per hidden neuron.  Figure.
 confusion_grid(C)                  a confusion matrix, counts written in the cells.  Axes.
+digit_image(image, box_rows=...)   one grey-level picture (MNIST) with a colour bar of its pixel
+                                   values, the top rows optionally boxed.  Axes.
+flattened(x)                       a picture as one long row of numbers (784 inputs).  Axes.
+predictions_grid(images, P, ...)   chosen pictures with their label and the network's answer,
+                                   optionally with the class probabilities as bars.  Figure.
+colour_channels(image)             a colour photo, its R, G, B parts, its luminance and its colour.
+                                   Figure.
 text_colour(cmap, v, vmin, vmax)   "black" or "white": readable text on a square of value v
 GREY_8X8, BW_4X4                   the lecture's tiny example images (lecture 003 §6.1, §6.2)
 BW_2X2                             lecture 003 §6.2's four 2 × 2 black-and-white images (4, 2, 2)
@@ -31,6 +38,7 @@ from ._common import check_fontsize, check_title, luma, new_axes, new_figure, te
 __all__ = [
     "KINDS", "pixel_grid", "image_grid", "weight_images", "confusion_grid",
     "text_colour", "GREY_8X8", "BW_4X4", "BW_2X2", "sample_colour_image", "luminance_colour", "colour_only",
+    "digit_image", "flattened", "predictions_grid", "colour_channels",
 ]
 
 # kind -> (colour map, what the colours mean).  vmin/vmax: "ink" 0…1; "grey" the image's own range;
@@ -227,6 +235,110 @@ def confusion_grid(C, *, ax=None, class_names=None):
     ax.set_xlabel("predicted class")
     ax.set_ylabel("true class")
     return ax
+
+
+# ------------------------------------------------------------------ MNIST pictures and the network's answers
+def digit_image(image, *, box_rows=None, title=None, ax=None):
+    """One grey-level picture (h, w) such as an MNIST digit (0 black … 255 white), with a colour bar
+    "pixel value"; ``box_rows`` = r draws an orange box around its top r rows.  Returns the Axes.
+    """
+    image = as_array(image, "image", ndim=2)
+    if image.size == 0:
+        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+    h, w = image.shape
+    if box_rows is not None:
+        box_rows = check_int(box_rows, "box_rows", min_value=1, max_value=h)
+    title = check_title(title)
+    ax = new_axes(ax, (4, 3.5))
+    shown = ax.imshow(image, cmap="gray")
+    if box_rows is not None:
+        from matplotlib.patches import Rectangle
+
+        ax.add_patch(Rectangle((-0.5, -0.5), w, box_rows, fill=False, edgecolor="tab:orange", linewidth=2))
+    if title:
+        ax.set_title(title)
+    ax.figure.colorbar(shown, ax=ax, label="pixel value")
+    return ax
+
+
+def flattened(image, *, ax=None, xlabel=None):
+    """One long row of numbers drawn as a grey strip: a flattened picture x (n,), or a picture (h, w)
+    flattened here row by row into h·w numbers.
+
+    xlabel: the axis label (default "input number 0 … n − 1").  Returns the Axes.
+    """
+    image = as_array(image, "image", ndim=(1, 2))
+    if image.size == 0:
+        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+    xlabel = check_title(xlabel, "xlabel")
+    ax = new_axes(ax, (12, 1.2))
+    ax.imshow(image.reshape(1, image.size), aspect="auto", cmap="gray", interpolation="nearest")
+    ax.set_yticks([])
+    ax.set_xlabel(xlabel if xlabel is not None else f"input number 0 … {image.size - 1}")
+    return ax
+
+
+def predictions_grid(images, P, labels, indices, *, show_bars=True, fig=None):
+    """The pictures ``images[i]`` for each i in ``indices``, titled with the image number, its label and
+    the network's answer with its probability; with ``show_bars`` each picture has its class probabilities
+    below it (:func:`course_lib.figures.bars.probability_bars`).
+
+    images:  (n, h, w) grey-level pictures (MNIST: 0 black … 255 white), or (n, side²) flattened.
+    P:       (n, k) the network's class probabilities, one row per picture.
+    labels:  (n,) the correct classes.
+    indices: the pictures to show (at most 20).
+    Returns the Figure.
+    """
+    from .bars import probability_bars
+
+    images = np.asarray(images)
+    P = as_array(P, "P", ndim=2)
+    n = P.shape[0]
+    if images.ndim not in (2, 3) or images.shape[0] != n:
+        raise ValueError(f"images must be (n, h, w) or (n, side²) with one picture per row of P ({n});"
+                         f" got {_describe(images)}.")
+    labels = np.asarray(labels)
+    if labels.shape != (n,) or labels.dtype.kind not in "iu":
+        raise ValueError(f"labels must be ({n},) integer classes, one per row of P; got {_describe(labels)}.")
+    if isinstance(indices, (str, bytes)) or not hasattr(indices, "__len__") or not 1 <= len(indices) <= 20:
+        raise TypeError(f"indices must be a list of 1 to 20 picture numbers; got {_describe(indices)}.")
+    indices = [check_int(i, f"indices[{j}]", min_value=0, max_value=n - 1) for j, i in enumerate(indices)]
+    show_bars = check_bool(show_bars, "show_bars")
+    pictures = _pictures(images[indices], "images")
+    m = len(indices)
+    fig = new_figure(fig, (1.5 * m if not show_bars else 3 * m, 2.2 if not show_bars else 5))
+    axes = fig.subplots(2 if show_bars else 1, m, squeeze=False)
+    for j, (i, picture) in enumerate(zip(indices, pictures)):
+        ax = axes[0, j]
+        ax.imshow(picture, cmap="gray")
+        said = int(P[i].argmax())
+        ax.set_title(f"image {i}, label {labels[i]}\nsaid {said} ({P[i, said]:.1%})", fontsize="small")
+        ax.axis("off")
+        if show_bars:
+            probability_bars(P[i], label=int(labels[i]), ax=axes[1, j])
+    return fig
+
+
+def colour_channels(image, *, fig=None):
+    """A colour photo and the numbers it stores, in six panels: the photo; its R, G and B parts; its
+    luminance Y (the grey image); its colour alone (Cb, Cr at one brightness, :func:`colour_only`).
+
+    image: (h, w, 3) R, G, B in [0, 1], e.g. :func:`sample_colour_image`.  Returns the Figure.
+    """
+    image = as_array(image, "image", shape=(None, None, 3))
+    if image.size == 0 or image.min() < 0 or image.max() > 1:
+        raise ValueError(f"image must hold R, G, B values in [0, 1]; got {_describe(image)}"
+                         + (f" with values from {image.min():.4g} to {image.max():.4g}." if image.size else "."))
+    Y, _, _ = luminance_colour(image)
+    panels = [(image, "colour image"), (image * [1, 0, 0], "R (red)"), (image * [0, 1, 0], "G (green)"),
+              (image * [0, 0, 1], "B (blue)"), (np.stack([Y, Y, Y], axis=-1), "luminance"),
+              (colour_only(image), "colour (2 numbers)")]
+    fig = new_figure(fig, (12, 2.8))
+    for ax, (picture, title) in zip(fig.subplots(1, len(panels)), panels):
+        ax.imshow(np.clip(picture, 0, 1))
+        ax.set_title(title, fontsize="medium")
+        ax.axis("off")
+    return fig
 
 
 # ------------------------------------------------------------------ the lecture's images and the colour demo

@@ -1,4 +1,4 @@
-"""Exercises of chapters 6 (MNIST) and 7 (deep learning).
+"""Exercises of chapters 6 (MNIST) and 8 (deep learning).
 
 Every exercise: one correct answer passes, typical wrong answers fail with a *specific* message,
 and an answer that is still ``...`` is "not attempted yet".
@@ -6,7 +6,7 @@ and an answer that is still ``...`` is "not attempted yet".
 import numpy as np
 import pytest
 
-from course_lib.checks import ch06, ch07
+from course_lib.checks import ch06, ch08
 
 
 def ok(ex, answer):
@@ -26,7 +26,7 @@ def wrong(ex, answer, *fragments):
 
 
 ALL_EXERCISES = [getattr(ch06, n) for n in ch06.__all__ if n.endswith("_exercise")] + \
-                [getattr(ch07, n) for n in ch07.__all__ if n.endswith("_exercise")]
+                [getattr(ch08, n) for n in ch08.__all__ if n.endswith("_exercise")]
 
 
 @pytest.mark.parametrize("ex", ALL_EXERCISES, ids=lambda ex: ex.name)
@@ -52,7 +52,7 @@ def template(*args):
 
 
 @pytest.mark.parametrize("ex", [ch06.flatten_exercise, ch06.predict_class_exercise, ch06.softmax_exercise,
-                                ch07.count_params_exercise], ids=lambda ex: ex.name)
+                                ch08.count_params_exercise], ids=lambda ex: ex.name)
 def test_untouched_template_is_not_attempted(ex):
     result = ex.evaluate(template)
     assert not result.ok and "Not attempted yet" in result.message
@@ -175,9 +175,9 @@ def test_smoothed_target():
     wrong(ex, 0.5)
 
 
-# ----------------------------------------------------------------------------------- chapter 7
+# ----------------------------------------------------------------------------------- chapter 8
 def test_layers():
-    ex = ch07.layers_exercise
+    ex = ch08.layers_exercise
     ok(ex, 3 + 2 + 3)
     wrong(ex, 3, "number of small networks")
     wrong(ex, 9, "inputs are not a layer")
@@ -185,7 +185,7 @@ def test_layers():
 
 
 def test_count_params():
-    ex = ch07.count_params_exercise
+    ex = ch08.count_params_exercise
 
     def good(sizes):
         return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
@@ -199,21 +199,21 @@ def test_count_params():
 
 
 def test_feature_level():
-    ex = ch07.feature_level_exercise
+    ex = ch08.feature_level_exercise
     assert "middle" in ok(ex, "B").message
     wrong(ex, "A", "lines, edges")
     wrong(ex, "C", "whole objects")
 
 
 def test_unsupervised():
-    ex = ch07.unsupervised_exercise
+    ex = ch08.unsupervised_exercise
     assert "教師なし学習" in ok(ex, "A").message
     wrong(ex, "B", "labelled", "supervised")
     wrong(ex, "C", "labelled ImageNet")
 
 
 def test_projection():
-    ex = ch07.projection_exercise
+    ex = ch08.projection_exercise
     assert ex.expected == 2055
     ok(ex, 2055)
     ok(ex, 2054.9)
@@ -225,7 +225,7 @@ def test_projection():
 
 
 def test_depth_prediction():
-    ex = ch07.depth_prediction_exercise
+    ex = ch08.depth_prediction_exercise
     assert "more digits correctly" in ok(ex, "B").message
     wrong(ex, "A", "template")
     wrong(ex, "C", "do not tie")

@@ -6,7 +6,11 @@ For the neuron explorer it also times two slower ways of doing the same thing:
                 ``interact`` callback drawing with pyplot does under the inline backend);
   full redraw — the figure built once, but every artist redrawn on each change (no blitting).
 
-    python benchmarks/bench_explorers.py [--repeat 50]
+    python benchmarks/bench_explorers.py [--repeat 50] [--tradeoffs]
+
+--tradeoffs also times the neuron, activation and Hubble explorers at other pixel ratios (1, 1.5, 2 PNG pixels
+per CSS px) and image encodings (this PNG encoder, Pillow's PNG, JPEG/WebP for comparison), with the
+median size of an image: what sharpness on a HiDPI screen costs.
 
 Target: every explorer ≤ 20 ms median (a line at the end names the slowest).  Run it on a quiet machine
 (the load average is printed: above ~1 per core the numbers are inflated).
@@ -25,14 +29,21 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 import numpy as np  # noqa: E402
 
+from PIL import Image as PILImage  # noqa: E402
+
 from course_lib.activations import get_activation  # noqa: E402
 from course_lib.datasets import load_mnist  # noqa: E402
 from course_lib.explorers import (  # noqa: E402
     ActivationExplorer, GradientDescentExplorer, HubbleLineExplorer, LetterPadExplorer, LogicGateExplorer,
-    MNISTBrowser, NetworkExplorer, NeuronExplorer, PatternNeuronExplorer, WeightQuizExplorer,
+    MNISTBrowser, NetworkDesignerExplorer, NetworkExplorer, NeuronExplorer, PatternNeuronExplorer, PlaygroundExplorer,
+    WeightQuizExplorer, base,
 )
+from course_lib.explorers.designer import WIDTHS  # noqa: E402
 from course_lib.mlp import MLP  # noqa: E402
 from course_lib.neuron import BINARY_INPUTS  # noqa: E402
+
+from bench_playground import TARGET_MS as PLAYGROUND_TARGET_MS  # noqa: E402  (this folder)
+from bench_playground import frame_times as playground_frames  # noqa: E402
 
 
 TARGET_MS = 20
@@ -67,7 +78,7 @@ def naive_neuron_png(w1, w2, b, activation="step"):
     f = get_activation(activation).f
     grid = np.linspace(-0.5, 1.5, 81)
     X1, X2 = np.meshgrid(grid, grid)
-    fig, (ax, tx) = plt.subplots(1, 2, figsize=NeuronExplorer.figsize, dpi=NeuronExplorer.dpi)
+    fig, (ax, tx) = plt.subplots(1, 2, figsize=NeuronExplorer.figsize, dpi=base.CSS_DPI * base.PIXEL_RATIO)
     im = ax.imshow(f(w1 * X1 + w2 * X2 + b), origin="lower", extent=(-0.5, 1.5, -0.5, 1.5), vmin=0, vmax=1)
     fig.colorbar(im, ax=ax)
     t = np.array([-0.5, 1.5])
@@ -87,13 +98,66 @@ def naive_neuron_png(w1, w2, b, activation="step"):
     return buf.getvalue()
 
 
+def _pillow_encoder(fmt, **options):
+    """An encoder like base._encode_png but through Pillow (for the trade-off table)."""
+    def encode(canvas):
+        buf = io.BytesIO()
+        rgba = PILImage.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        rgba.convert("RGB").save(buf, format=fmt, **options)
+        return buf.getvalue()
+    return encode
+
+
+ENCODERS = {
+    "PNG, no row filter (used)": base._encode_png,
+    "PNG, Pillow level 1": _pillow_encoder("png", compress_level=1),
+    "JPEG q90 4:4:4": _pillow_encoder("jpeg", quality=90, subsampling=0),
+    "WebP q90": _pillow_encoder("webp", quality=90, method=0),
+}
+
+
+def tradeoffs(n):
+    """Median ms per change and KiB per image for pixel ratios × encoders (neuron, activation, Hubble)."""
+    cases = [("neuron (w1)", NeuronExplorer, "w1", sweep(-3, 3, n, 0.1)),
+             ("activation (w)", ActivationExplorer, "w", sweep(-5, 5, n, 0.1)),
+             ("Hubble line (a)", HubbleLineExplorer, "a", sweep(0, 1000, n, 1))]
+    saved = base.PIXEL_RATIO, base._encode_png
+    print(f"\n{'explorer':<16}  ratio  {'encoding':<26}  pixels      median ms  KiB")
+    try:
+        for label, cls, name, values in cases:
+            for ratio in (1, 1.5, 2):
+                for enc_label, encoder in ENCODERS.items():
+                    if ratio != 2 and enc_label != "PNG, no row filter (used)":
+                        continue
+                    sizes = []
+
+                    def counting(canvas, encoder=encoder):
+                        data = encoder(canvas)
+                        sizes.append(len(data))
+                        return data
+                    base.PIXEL_RATIO, base._encode_png = ratio, counting
+                    ex = cls()
+                    median, _ = time_changes(ex, slider_setter(ex, name), values)
+                    w, h = ex.canvas.get_width_height()
+                    print(f"{label:<16}  {ratio:5.1f}  {enc_label:<26}  {w:4d}×{h:<4d}  {median:9.1f}  "
+                          f"{np.median(sizes) / 1024:5.0f}")
+    finally:
+        base.PIXEL_RATIO, base._encode_png = saved
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50, help="changes per explorer (default 50)")
-    n = parser.parse_args().repeat
+    parser.add_argument("--tradeoffs", action="store_true", help="also time other pixel ratios and encodings")
+    parser.add_argument("--pixel-ratio", type=float, default=base.PIXEL_RATIO,
+                        help=f"PNG pixels per CSS px (default {base.PIXEL_RATIO}: sharp on a HiDPI screen)")
+    args = parser.parse_args()
+    n = args.repeat
+    base.PIXEL_RATIO = args.pixel_ratio
 
     load1, load5, _ = os.getloadavg()
     print(f"load average before: {load1:.2f} (1 min), {load5:.2f} (5 min) on {os.cpu_count()} cores; {n} changes each")
+    print(f"images: {base.CSS_DPI} CSS px per inch, {base.PIXEL_RATIO} PNG pixels per CSS px")
 
     X_test, y_test = load_mnist("test", flatten=True, normalize=True)
     mnist_model = MLP([784, 128, 10], ["relu", "softmax"], rng=0)   # untrained: same cost as a trained one
@@ -120,15 +184,29 @@ def main():
     run("WeightQuizExplorer (weight)", (ex := WeightQuizExplorer()), slider_setter(ex, "weight"), sweep(-8, 4, n, 0.5))
     run("HubbleLineExplorer (a)", (ex := HubbleLineExplorer()), slider_setter(ex, "a"), sweep(0, 1000, n, 1))
     ex = GradientDescentExplorer(steps=100)
-    run("GradientDescentExplorer (lr)", ex, slider_setter(ex, "lr"), list(np.geomspace(0.001, 3.0, n)))
+    lrs = GradientDescentExplorer.LR_VALUES                 # the learning rates the slider offers
+    run("GradientDescentExplorer (lr)", ex, slider_setter(ex, "lr"),
+        [lrs[int(i)] for i in sweep(0, len(lrs) - 1, n, 1)])
     # steps: a drag from 1 to 200 (monotone, like a real drag); the loss axis grows 4 times → 4 full redraws.
     ex = GradientDescentExplorer()
     run("GradientDescentExplorer (steps, drag)", ex, slider_setter(ex, "steps"),
         [int(v) for v in np.linspace(1, 200, n).round()])
     ex = MNISTBrowser(mnist_model, X_test, y_test)
     run("MNISTBrowser (index)", ex, slider_setter(ex, "index"), [int(v) for v in sweep(0, 9999, n, 1)])
+    # the designer's sliders only redraw (training runs on its button), so no trainer is called here;
+    # a new width changes the captions (a cached layer); only 2 → 4 → 8 neurons change the circles drawn.
+    ex = NetworkDesignerExplorer(lambda hidden, epochs: None, epochs=1)
+    run("NetworkDesignerExplorer (epochs)", ex, slider_setter(ex, "epochs"), [1 + (3 * i) % 10 for i in range(n)])
+    run("NetworkDesignerExplorer (width)", ex, slider_setter(ex, "width"),
+        [WIDTHS[int(i)] for i in sweep(0, len(WIDTHS) - 1, n, 1)])
 
     explorer_rows = list(rows)
+    # The playground (chapters 3 and 8) plays frames rather than following a slider: one frame = one epoch of
+    # training + the redraw, for the default network (2 hidden layers × 4 neurons, 500 points). Its target is
+    # 50 ms (benchmarks/bench_playground.py has the details).
+    whole, _ = playground_frames(PlaygroundExplorer("circle"), n)
+    playground_ms = 1000 * np.median(whole)
+    rows.append(("PlaygroundExplorer (one frame of play)", playground_ms, 1000 * np.percentile(whole, 90)))
     # The same neuron explorer without blitting: every artist redrawn (figure still built once).
     neuron_full = NeuronExplorer()
 
@@ -151,9 +229,13 @@ def main():
     for label, median, p90 in rows:
         print(f"{label:<{width}}  {median:9.1f}  {p90:6.1f}")
     print(f"\nneuron explorer: naive / blitted = {naive / blit:.1f}×;  full redraw / blitted = {full / blit:.1f}×")
+    if args.tradeoffs:
+        tradeoffs(n)
     label, slowest, _ = max(explorer_rows, key=lambda r: r[1])
     verdict = "within" if slowest <= TARGET_MS else "OVER"
     print(f"slowest explorer: {label} {slowest:.1f} ms median — {verdict} the {TARGET_MS} ms target")
+    verdict = "within" if playground_ms <= PLAYGROUND_TARGET_MS else "OVER"
+    print(f"playground: one frame {playground_ms:.1f} ms median — {verdict} its {PLAYGROUND_TARGET_MS} ms target")
     load1, load5, _ = os.getloadavg()
     print(f"load average after: {load1:.2f} (1 min), {load5:.2f} (5 min)")
 

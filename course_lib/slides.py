@@ -4,11 +4,32 @@
     python -m course_lib.slides --out /tmp/decks     # somewhere else
     python -m course_lib.slides --notebooks path/to/notebooks --out DIR
 
-This is nbconvert's ``--to slides`` (``SlidesExporter``) with a slightly
-different page template.  The stored outputs are used; nothing is executed
-and nothing is downloaded at export time.  Which cells become slides is set
-by each cell's ``slideshow.slide_type`` metadata (slide / subslide /
-fragment / skip / notes).
+This is nbconvert's ``--to slides`` (``SlidesExporter``) with our page
+template (``slides_template``).  The stored outputs are used; nothing is
+executed and nothing is downloaded at export time.  Which cells become
+slides is set by each cell's ``slideshow.slide_type`` metadata (slide /
+subslide / fragment / skip / notes).
+
+Decks to project instead of the lecture slides (a 1280×720 canvas that
+reveal.js scales to the screen):
+
+- Every slide fits.  When a deck opens, each slide is measured in the
+  browser; one that is too tall is scaled down a little (to 85 % at most) or
+  else split into continuation slides "… (cont.)" at a cell boundary (or
+  between a code cell and its output, between paragraphs / list items, or
+  between lines of long code); text never goes below 78 % (code ≥ 15 px on
+  the canvas).  Long code lines and text output wrap instead of being cut.
+  → / Space step through every slide in order (``navigationMode: linear``).
+- A cell whose outputs are only pictures (a figure, an explorer's PNG) shows
+  the picture without its code; a cell that also prints text keeps its code.
+  Figures are drawn up to 1.5 × their pixel size, never taller than the slide.
+- An exercise cell (``….check(`` with the ``...`` placeholder) shows its code
+  (the task) and, instead of the checker's "Not attempted yet", the prompt
+  "Your turn: Exercise 4.2 (…) — try it in the notebook."; the
+  ``# chNN.x.hint()`` / ``.solution()`` pointer cells are left out.
+- Offline maths: MathJax 2.7 from jupyter-server-mathjax ships only the
+  STIX-Web fonts, so the decks use them (HTML-CSS output); only the parts
+  a deck loads are copied (about 2.8 MB of 12 MB).
 
 Viewing offline.  nbconvert's own template loads reveal.js, require.js,
 jQuery and MathJax from CDNs when the deck is opened.  Our template needs
@@ -28,14 +49,20 @@ sliders in class use JupyterLab's View ▸ Presentation Mode instead.
 from __future__ import annotations
 
 import argparse
+import ast
+import html
 import importlib.util
 import logging
 import os
+import re
 import shutil
 import sys
 import warnings
 from pathlib import Path
 
+import nbformat
+
+from . import slides_template
 from ._validate import _describe, check_bool
 
 __all__ = ["CDNFallbackWarning", "export_slides", "find_local_assets"]
@@ -57,54 +84,16 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 _DISPLAY_PRIORITY = ["text/html", "text/markdown", "image/svg+xml", "text/latex",
                      "image/png", "image/jpeg", "text/plain"]
 
-# Extends nbconvert's reveal template (reveal/index.html.j2, whose top-level
-# variables reveal_url_prefix, reveal_theme, ... are visible in the blocks).
-# Changes: reveal.js and its notes plugin come in as plain <script> tags (no
-# require.js / jQuery / mermaid from a CDN, and they work from file://);
-# the CDN widget loader is dropped (static deck); slides taller than the
-# screen scroll instead of being cut off.
-_TEMPLATE_NAME = "course_slides.html.j2"
-_TEMPLATE = r"""
-{%- extends 'index.html.j2' -%}
+# The page template (lecture look, offline MathJax, fitting every slide to the
+# canvas) lives in slides_template.py.
 
-{%- block html_head_js -%}
-<script src="{{ reveal_url_prefix }}/dist/reveal.js"></script>
-<script src="{{ reveal_url_prefix }}/plugin/notes/notes.js"></script>
-{%- endblock html_head_js -%}
-
-{% block jupyter_widgets %}{% endblock jupyter_widgets %}
-
-{% block footer_js %}
-<style>
-/* headings as written (the white theme would print them in capitals) */
-.reveal h1, .reveal h2, .reveal h3, .reveal h4, .reveal h5, .reveal h6 { text-transform: none; }
-/* a tall slide scrolls instead of running off the projector */
-.reveal .slides > section.course-scroll, .reveal .slides > section > section.course-scroll {
-  height: 95vh !important; overflow-y: auto !important; top: 0 !important;
-}
-</style>
-<script>
-Reveal.initialize({
-  controls: true,
-  progress: true,
-  history: true,
-  hash: true,
-  transition: "{{ reveal_transition }}",
-  slideNumber: "{{ reveal_number }}",
-  plugins: [RevealNotes],
-  width: {{ reveal_width }},
-  height: {{ reveal_height }}
-});
-function courseSlideChanged(event) {
-  var slide = event.currentSlide;
-  if (slide && slide.scrollHeight > Reveal.getConfig().height * 1.02) slide.classList.add('course-scroll');
-  if (window.MathJax && MathJax.Hub) MathJax.Hub.Queue(["Rerender", MathJax.Hub, slide]);
-}
-Reveal.on('ready', courseSlideChanged);
-Reveal.on('slidechanged', courseSlideChanged);
-</script>
-{% endblock footer_js %}
-"""
+# What a deck needs of MathJax 2.7 (TeX in, HTML-CSS out with the STIX-Web
+# fonts): about 2.8 MB of the 12 MB jupyter-server-mathjax ships (no SVG
+# output, no a11y extensions, only the English and Japanese messages).
+_MATHJAX_PARTS = ("MathJax.js", "LICENSE", "config", "extensions/TeX", "extensions/HTML-CSS",
+                  "jax/input/TeX", "jax/element", "jax/output/HTML-CSS", "fonts/HTML-CSS/STIX-Web/woff",
+                  "localization/en", "localization/ja")
+_MATHJAX_TOP_EXTENSIONS = "extensions/*.js"
 
 
 def _package_dir(name: str) -> Path | None:
@@ -155,9 +144,18 @@ def _copy_assets(assets: dict[str, Path], out_dir: Path) -> dict[str, str]:
                 shutil.copy2(source, target / part)
         urls["reveal"] = f"{ASSETS_DIR}/reveal.js"
     if "mathjax" in assets:
-        target = out_dir / ASSETS_DIR / "mathjax"
-        shutil.copytree(assets["mathjax"], target, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+        source, target = assets["mathjax"], out_dir / ASSETS_DIR / "mathjax"
+        for part in _MATHJAX_PARTS:
+            if (source / part).is_dir():
+                shutil.copytree(source / part, target / part, dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+            elif (source / part).is_file():
+                (target / part).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / part, target / part)
+        for path in source.glob(_MATHJAX_TOP_EXTENSIONS):
+            (target / "extensions").mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / "extensions" / path.name)
+        # the page (slides_template) makes HTML-CSS use the STIX-Web fonts shipped here
         urls["mathjax"] = f"{ASSETS_DIR}/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
     return urls
 
@@ -184,6 +182,114 @@ def _static_outputs(nb):
     return nb
 
 
+_EXERCISE_PROMPT = "Your turn: {name} \u2014 try it in the notebook."
+# "○ Exercise 4.2 (the A/B/C weight quiz): Not attempted yet: …" (course_lib/checks/base.py)
+_NOT_ATTEMPTED = re.compile(r"^\W*\s*(?P<name>[^\n]+?)\s*[:\uff1a]\s*Not attempted yet", re.MULTILINE | re.IGNORECASE)
+_CHECK_CALL = re.compile(r"\b(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.check\(")
+_MPL_REPR = re.compile(r"^\[?<(matplotlib|Figure)|^Text\(|^\(<Figure|^<Axes")
+
+
+def _slide_type(cell) -> str:
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type") or "-"
+
+
+def _output_text(output) -> str:
+    if output.get("output_type") == "stream":
+        return output.get("text", "")
+    data = output.get("data", {})
+    text = data.get("text/plain") or ""
+    if not text and "text/html" in data:
+        text = re.sub(r"<[^>]+>", "", data["text/html"] if isinstance(data["text/html"], str)
+                      else "".join(data["text/html"]))
+    return text if isinstance(text, str) else "".join(text)
+
+
+def _has_placeholder(source: str) -> bool:
+    """True if the code contains the ``...`` (Ellipsis) a student replaces."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return "..." in source
+    return any(isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree))
+
+
+def _is_exercise(cell) -> bool:
+    """An exercise cell: it calls ``something.check(`` and still has the ``...`` placeholder
+    (or its stored feedback says "Not attempted yet")."""
+    source = cell.get("source", "")
+    if not _CHECK_CALL.search(source):
+        return False
+    return _has_placeholder(source) or any(_NOT_ATTEMPTED.search(_output_text(o)) for o in cell.get("outputs", []))
+
+
+def _exercise_name(cell) -> str:
+    for output in cell.get("outputs", []):
+        match = _NOT_ATTEMPTED.search(_output_text(output))
+        if match:
+            return match["name"].strip()
+    calls = _CHECK_CALL.findall(cell.get("source", ""))
+    return f"the exercise ({calls[-1]})" if calls else "the exercise"
+
+
+def _is_hint_cell(cell) -> bool:
+    """A code cell of comments only that points at ``.hint()`` / ``.solution()``."""
+    lines = [line.strip() for line in cell.get("source", "").splitlines() if line.strip()]
+    return (bool(lines) and all(line.startswith("#") for line in lines)
+            and any(".hint()" in line or ".solution()" in line for line in lines))
+
+
+def _is_picture(output) -> bool:
+    return output.get("output_type") in ("display_data", "execute_result") and any(
+        key.startswith("image/") for key in output.get("data", {}))
+
+
+def _is_figure_repr(output) -> bool:
+    """``<Figure size 640x480 with 1 Axes>``, ``[<matplotlib.lines.Line2D …>]``, ``Text(0.5, 1.0, '…')``."""
+    data = output.get("data", {})
+    return (output.get("output_type") in ("display_data", "execute_result") and set(data) == {"text/plain"}
+            and bool(_MPL_REPR.match(_output_text(output).strip())))
+
+
+def _lecture_cells(nb):
+    """Turn the notebook's cells into what a lecture slide shows (after _static_outputs).
+
+    - A cell whose outputs are only pictures (a figure, an explorer's PNG) shows
+      the picture without its code; matplotlib's text repr beside a picture
+      (``<Figure …>``, ``[<matplotlib.lines.Line2D …>]``) is dropped with it.
+      A cell that also prints text, or shows a table, keeps its code.
+    - An exercise cell (``….check(`` with the ``...`` placeholder) keeps its code
+      (the task) and, instead of the checker's "Not attempted yet" feedback,
+      shows a prompt to the class: "Your turn: Exercise 4.2 (…) — try it in the notebook."
+    - Hint/solution pointer cells (``# chNN.x.hint()``) are left out; their
+      slide/sub-slide start moves to the next cell.
+    """
+    rank = {"slide": 2, "subslide": 1}
+    cells, carry = [], None
+    for cell in nb.cells:
+        if cell.cell_type == "code" and _is_hint_cell(cell):
+            if rank.get(_slide_type(cell), 0) > rank.get(carry, 0):
+                carry = _slide_type(cell)
+            continue
+        if carry is not None and _slide_type(cell) not in ("skip", "notes"):
+            if rank.get(_slide_type(cell), 0) < rank[carry]:
+                cell.metadata.setdefault("slideshow", {})["slide_type"] = carry
+            carry = None
+        if cell.cell_type == "code":
+            outputs = cell.get("outputs", [])
+            if _is_exercise(cell):
+                name = _exercise_name(cell)
+                text = _EXERCISE_PROMPT.format(name=name)
+                cell.outputs = [nbformat.v4.new_output("display_data", data={
+                    "text/html": f'<div class="course-exercise">{html.escape(text)}</div>', "text/plain": text})]
+            elif outputs and all(_is_picture(o) or _is_figure_repr(o) for o in outputs) \
+                    and any(_is_picture(o) for o in outputs):
+                cell.outputs = [o for o in outputs if _is_picture(o)]
+                cell.metadata.setdefault("transient", {})["remove_source"] = True
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
 def _chapters(notebooks_dir: Path) -> list[Path]:
     return sorted(p for p in notebooks_dir.glob("*.ipynb") if not p.name.startswith("."))
 
@@ -204,7 +310,6 @@ def export_slides(notebooks_dir, out_dir, *, offline: bool | None = None) -> lis
              absent);  False always uses the CDN (no warning).
     Returns the paths of the decks, in chapter order.
     """
-    import nbformat
     from jinja2 import DictLoader
     from nbconvert import SlidesExporter
     from traitlets.config import Config
@@ -247,15 +352,16 @@ def export_slides(notebooks_dir, out_dir, *, offline: bool | None = None) -> lis
     config.SlidesExporter.reveal_number = "c/t"
     config.SlidesExporter.mathjax_url = urls["mathjax"]
     config.NbConvertBase.display_data_priority = _DISPLAY_PRIORITY
-    exporter = SlidesExporter(config=config, extra_loaders=[DictLoader({_TEMPLATE_NAME: _TEMPLATE})])
-    exporter.template_file = _TEMPLATE_NAME
+    exporter = SlidesExporter(config=config,
+                              extra_loaders=[DictLoader({slides_template.NAME: slides_template.template()})])
+    exporter.template_file = slides_template.NAME
     # nbconvert warns "Alternative text is missing on N image(s)" for every
     # matplotlib figure: true but not actionable here, so keep the CLI quiet.
     exporter.log.setLevel(logging.ERROR)
 
     decks = []
     for path in chapters:
-        nb = _static_outputs(nbformat.read(path, as_version=4))
+        nb = _lecture_cells(_static_outputs(nbformat.read(path, as_version=4)))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         deck = out_dir / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")

@@ -149,7 +149,9 @@ TABLE = [
         ("a", "slope a", "finite", "[0, 1000]", "nan")),
     # ---- GradientDescentExplorer
     Bad("GradientDescentExplorer: lr 0", lambda: GradientDescentExplorer(lr=0), ValueError,
-        ("lr", "[0.001, 3.16228]", "0")),
+        ("lr", "learning rates the slider offers", "0.001, 0.002", "got 0.")),
+    Bad("GradientDescentExplorer: lr 0.398 (not one the slider offers)", lambda: GradientDescentExplorer(lr=0.398),
+        ValueError, ("lr", "one of the learning rates", "0.4, 0.45, 0.49, 0.5, 0.6", "0.398")),
     Bad("GradientDescentExplorer: lr NaN", lambda: GradientDescentExplorer(lr=nan), ValueError, ("lr", "nan")),
     Bad("GradientDescentExplorer: lr a string", lambda: GradientDescentExplorer(lr="0.1"), TypeError,
         ("lr", "number", "'0.1'")),
@@ -167,7 +169,9 @@ TABLE = [
     Bad("GradientDescentExplorer: scaled 1", lambda: GradientDescentExplorer(scaled=1), TypeError,
         ("scaled", "True or False", "1 (int)")),
     Bad("GradientDescentExplorer: slider lr set to NaN", slide(GradientDescentExplorer, "lr", nan), ValueError,
-        ("lr", "learning rate", "finite", "[0.001, 3.16228]", "nan")),
+        ("lr", "learning rates", "0.4, 0.45, 0.49, 0.5, 0.6", "nan")),
+    Bad("GradientDescentExplorer: slider lr set to 0.55", slide(GradientDescentExplorer, "lr", 0.55), ValueError,
+        ("lr", "learning rates the slider offers", "0.5, 0.6", "0.55")),
     # ---- MNISTBrowser
     Bad("MNISTBrowser: model without predict_proba", lambda: MNISTBrowser(object(), X_TEST, Y_TEST), TypeError,
         ("model", "predict_proba", "object")),

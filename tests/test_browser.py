@@ -12,14 +12,25 @@ measures key-down → new-image time over 20 presses and prints the median
 Two self-tests check the harness itself on notebooks it writes (a small
 ipywidgets + interactive_output explorer; a notebook with an error).
 
-One JupyterLab server and one browser serve the whole module.  The server gets
-a temporary copy of notebooks/ as its root and temporary config / data /
-runtime / settings / workspace directories, so nothing from the user's own
-Jupyter set-up leaks in.
+Jupyter Notebook 7 (issue 13, item 6): chapter 01 runs clean there too, ArrowRight
+moves a focused slider (Notebook 7 took the key as a shortcut until the course's
+settings, tools/jupyter_settings/course_lib.json5, switched that off for cell
+outputs) and the arrow keys still move between cells, in both front ends.
+Projector mode (item 9): the height of a tick label *as shown* (CSS px), for a
+plain figure and an explorer, before and after projector_mode(), at 1280 and
+1024 px wide; it must grow ≥ 1.4×.
 
-Needs: /usr/bin/chromium (apt-get install chromium) and the playwright Python
+One JupyterLab server, one Notebook 7 server (only if its tests run) and one
+browser serve the whole module.  Each server gets a temporary copy of notebooks/
+as its root and temporary config / data / runtime / settings / workspace
+directories, so nothing from the user's own Jupyter set-up leaks in; the
+environment's default settings (<prefix>/share/jupyter/lab/settings, where
+tools/install_jupyter_settings.py puts the course's) apply, as for a student.
+
+Needs: /usr/bin/chromium (apt-get install chromium), the playwright Python
 package (pip install playwright; no `playwright install`: we use Debian's
-Chromium).  Outside CI a missing piece skips this module with the reason; with
+Chromium) and, for the Notebook 7 test, the notebook package (all but Chromium
+come with pip install -e ".[test]").  Outside CI a missing piece skips this module with the reason; with
 CI=true it is a failure.
 
 Run:  pytest tests/test_browser.py          (timings are printed even without -s)
@@ -28,6 +39,7 @@ Run:  pytest tests/test_browser.py          (timings are printed even without -s
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -101,6 +113,33 @@ _BROKEN_CELLS = [
     ("code", "print('never reached')", []),
 ]
 
+# Projector mode (issue 13, item 9): a plain figure and an explorer, each built before and after
+# projector_mode().  Each measuring cell prints "MEASURE {json}": the height of the figure's tallest
+# tick label in figure pixels (matplotlib's own layout) and how its PNG relates to the figure; the
+# browser multiplies by how large the <img> is shown, giving the label's height in CSS px on screen.
+_PROJECTOR_NAME = "zz_projector.ipynb"
+_PROJECTOR_CELLS = [
+    ("code", "import json\nimport matplotlib.pyplot as plt\nimport numpy as np\n"
+             "from course_lib.explorers import NeuronExplorer\nfrom course_lib.present import projector_mode\n\n"
+             "def measure(phase, kind, fig, draw=True):\n"
+             "    if draw:\n"
+             "        fig.canvas.draw()\n"
+             "    renderer = fig.canvas.get_renderer()\n"
+             "    heights = [t.get_window_extent(renderer).height for ax in fig.axes\n"
+             "               for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_visible() and t.get_text()]\n"
+             "    print('MEASURE ' + json.dumps({'phase': phase, 'kind': kind, 'label_fig_px': max(heights),\n"
+             "                                   'fig_px': [fig.bbox.width, fig.bbox.height],\n"
+             "                                   'savefig_dpi': str(plt.rcParams['savefig.dpi'])}))", []),
+    ("code", "fig, ax = plt.subplots()\nax.plot(np.linspace(0, 1, 11), np.linspace(0, 1, 11) ** 2)\n"
+             "measure('before', 'figure', fig)\nplt.show()", []),
+    ("code", "explorer = NeuronExplorer()\nmeasure('before', 'explorer', explorer.fig, draw=False)\nexplorer", []),
+    ("code", "projector_mode()", []),
+    ("code", "fig, ax = plt.subplots()\nax.plot(np.linspace(0, 1, 11), np.linspace(0, 1, 11) ** 2)\n"
+             "measure('after', 'figure', fig)\nplt.show()", []),
+    ("code", "explorer = NeuronExplorer()\nmeasure('after', 'explorer', explorer.fig, draw=False)\nexplorer", []),
+    ("code", "projector_mode(False)", []),
+]
+
 
 def _chapter_notebooks() -> list[str]:
     return sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -126,8 +165,10 @@ def _free_port() -> int:
 # --------------------------------------------------------------------------- fixtures
 
 class LabServer:
-    def __init__(self, url: str, root: Path, proc: subprocess.Popen, log: Path):
-        self.url, self.root, self.proc, self.log = url, root, proc, log
+    """A running JupyterLab (app "jupyterlab") or Notebook 7 (app "notebook") server."""
+
+    def __init__(self, url: str, root: Path, proc: subprocess.Popen, log: Path, app: str = "jupyterlab"):
+        self.url, self.root, self.proc, self.log, self.app = url, root, proc, log, app
 
     def log_tail(self, n: int = 40) -> str:
         try:
@@ -139,16 +180,32 @@ class LabServer:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on 127.0.0.1 with a temporary copy of notebooks/ as root."""
-    base = tmp_path_factory.mktemp("jupyterlab")
+    yield from _server(tmp_path_factory, "jupyterlab")
+
+
+@pytest.fixture(scope="module")
+def notebook7(tmp_path_factory):
+    """A Jupyter Notebook 7 server, set up like `lab` (the [test] extra installs it)."""
+    if importlib.util.find_spec("notebook") is None:
+        unavailable("Jupyter Notebook 7 is not installed (pip install -e '.[test]' installs it)")
+    yield from _server(tmp_path_factory, "notebook")
+
+
+def _server(tmp_path_factory, app: str):
+    """Start `python -m <app>` (jupyterlab or notebook) with private Jupyter directories; yield a LabServer."""
+    base = tmp_path_factory.mktemp(app)
     root = copy_notebooks(base)
     _write_notebook(root / _SELFTEST_NAME, _SELFTEST_CELLS)
     _write_notebook(root / _BROKEN_NAME, _BROKEN_CELLS)
+    _write_notebook(root / _PROJECTOR_NAME, _PROJECTOR_CELLS)
 
     dirs = {name: base / name for name in ("config", "data_dir", "runtime", "settings", "workspaces", "ipython", "mpl")}
     for path in dirs.values():
         path.mkdir()
     # User settings for this server only: every cell stays in the DOM (no
-    # windowing), no autosave while cells run, no news / update checks.
+    # windowing), no autosave while cells run, no news / update checks.  (The
+    # environment's default settings, <prefix>/share/jupyter/lab/settings — where
+    # tools/install_jupyter_settings.py puts the course's — apply as for a student.)
     settings = {
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
         "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
@@ -175,7 +232,7 @@ def lab(tmp_path_factory):
     )
     port = _free_port()
     cmd = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable, "-m", app,
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
@@ -184,7 +241,8 @@ def lab(tmp_path_factory):
         "--ServerApp.password=",
         f"--ServerApp.root_dir={root}",
         # window.jupyterapp: lets the test run commands and read cell models.
-        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.expose_app_in_browser=True" if app == "jupyterlab"
+        else "--JupyterNotebookApp.expose_app_in_browser=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
@@ -193,12 +251,12 @@ def lab(tmp_path_factory):
         # A new session, so teardown can stop the server *and* its kernels.
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log_file, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
-    server = LabServer(f"http://127.0.0.1:{port}", root, proc, log)
+    server = LabServer(f"http://127.0.0.1:{port}", root, proc, log, app)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"JupyterLab exited with code {proc.returncode}:\n{server.log_tail()}", pytrace=False)
+                pytest.fail(f"{app} exited with code {proc.returncode}:\n{server.log_tail()}", pytrace=False)
             try:
                 with urllib.request.urlopen(f"{server.url}/api/status", timeout=5) as resp:
                     if resp.status == 200:
@@ -206,7 +264,7 @@ def lab(tmp_path_factory):
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}",
+                pytest.fail(f"{app} did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}",
                             pytrace=False)
             time.sleep(0.5)
         yield server
@@ -375,7 +433,10 @@ async () => { if (window.__testPanel) await window.__testPanel.sessionContext.sh
 
 
 def open_notebook(page, lab: LabServer, name: str) -> str:
-    page.goto(f"{lab.url}/lab/tree/{quote(name)}?reset", wait_until="domcontentloaded")
+    """Open `name` in the server's front end (JupyterLab or Notebook 7); wait for an idle kernel."""
+    where = "notebooks" if lab.app == "notebook" else "lab/tree"
+    page.goto(f"{lab.url}/{where}/{quote(name)}" + ("" if lab.app == "notebook" else "?reset"),
+              wait_until="domcontentloaded")
     return page.evaluate(_JS_FIND_PANEL, {"path": name, "timeoutMs": KERNEL_READY_TIMEOUT * 1000})
 
 
@@ -468,7 +529,7 @@ _JS_MARK_EXPLORER = """
 """
 
 
-def drive_explorer(page, notebook: str, class_name: str, capsys) -> float:
+def drive_explorer(page, notebook: str, class_name: str, capsys, front_end: str = "JupyterLab") -> float:
     """Press ArrowRight on the explorer's first slider: the slider readout, the explorer's
     readout and its figure must change.  Then time N_PRESSES presses (alternating
     Left/Right, so the value stays in range) from key-down to the new image."""
@@ -485,6 +546,15 @@ def drive_explorer(page, notebook: str, class_name: str, capsys) -> float:
     n_images = page.evaluate("window.__imageTimes.length")
     handle.focus()
     page.keyboard.press("ArrowRight")
+    deadline = time.monotonic() + IMAGE_TIMEOUT
+    while slider_readout.inner_text() == slider_before:
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"{front_end}, {notebook}: ArrowRight on the focused slider handle of {class_name} did not move "
+                f"the slider (still {slider_before}); focus on {page.evaluate(_JS_FOCUS)}.  Did the front end "
+                "take the key as a shortcut?  In Notebook 7 the course's settings stop that: "
+                "python tools/install_jupyter_settings.py" + screenshot(page, notebook), pytrace=False)
+        page.wait_for_timeout(50)
     page.wait_for_function("n => window.__imageTimes.length > n", arg=n_images, timeout=IMAGE_TIMEOUT * 1000)
     _wait_kernel_idle(page)
     assert slider_readout.inner_text() != slider_before, f"{class_name}: the slider readout did not change"
@@ -500,11 +570,19 @@ def drive_explorer(page, notebook: str, class_name: str, capsys) -> float:
         latencies.append(page.evaluate("window.__imageTimes[window.__imageTimes.length - 1] - window.__lastKeyDown"))
     median = statistics.median(latencies)
     with capsys.disabled():
-        print(f"\n[browser] {notebook} {class_name}: key press -> new image over {N_PRESSES} presses: "
+        print(f"\n[browser] {front_end} {notebook} {class_name}: key press -> new image over {N_PRESSES} presses: "
               f"median {median:.0f} ms, min {min(latencies):.0f} ms, max {max(latencies):.0f} ms "
-              f"(target <= 100 ms)")
+              f"(target <= 100 ms; load average {os.getloadavg()[0]:.1f})")
     assert median < 1000, f"{class_name}: median key-press-to-image time {median:.0f} ms (>= 1 s)"
     return median
+
+
+# Where the keyboard focus is, and the notebook's mode (for failure messages).
+_JS_FOCUS = """() => {
+  const el = document.activeElement, nb = window.__testPanel && window.__testPanel.content;
+  return (el ? el.tagName.toLowerCase() + '.' + String(el.className).split(' ').join('.') : 'nothing')
+      + (nb ? ' (notebook in ' + nb.mode + ' mode)' : '');
+}"""
 
 
 def _wait_kernel_idle(page) -> None:
@@ -533,6 +611,7 @@ def test_chapter_in_jupyterlab(page, lab, notebook, capsys):
     class_name = EXPLORER_CHAPTERS.get(notebook[:2])
     if class_name:
         drive_explorer(page, notebook, class_name, capsys)
+        assert_arrows_move_between_cells(page, "JupyterLab")
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPLORER_CHAPTERS))
@@ -583,3 +662,106 @@ def test_browser_has_a_japanese_font(page):
             f"the browser draws {char!r} as an empty box: no Japanese font is installed "
             "(Debian: apt-get install fonts-ipaexfont-gothic, or fonts-noto-cjk)")
         assert sum(p < 128 for p in pixels) > 40, f"{char!r} drew almost nothing"
+
+
+# --------------------------------------------------------------------------- Notebook 7 (issue 13, item 6)
+
+# Select a cell (not a widget) in command mode, with the keyboard focus on the cell itself.
+_JS_FOCUS_CELL = """(index) => {
+  const nb = window.__testPanel.content;
+  nb.activeCellIndex = index;
+  nb.mode = 'command';
+  nb.activeCell.node.focus();
+  return nb.activeCellIndex;
+}"""
+
+
+def test_explorer_in_notebook7(page, notebook7, capsys):
+    """Chapter 01 in Jupyter Notebook 7: Run All is clean, ArrowRight moves a focused slider of the
+    neuron explorer (Notebook 7 used to take the key as "select the heading below": see
+    tools/jupyter_settings/course_lib.json5), and the arrow keys still move between cells."""
+    name = next((n for n in CHAPTERS if n.startswith("01")), None)
+    if name is None:
+        unavailable(f"chapter 01 not found in {NOTEBOOKS_DIR}")
+    open_notebook(page, notebook7, name)
+    status = run_all(page, name)
+    assert_clean(status, name, page)
+    drive_explorer(page, name, EXPLORER_CHAPTERS["01"], capsys, front_end="Notebook 7")
+    assert_arrows_move_between_cells(page, "Notebook 7")
+
+
+def assert_arrows_move_between_cells(page, front_end: str) -> None:
+    """The course's shortcut settings must not cost the keyboard navigation: with a cell (not a
+    widget) selected in command mode, ArrowDown selects the next cell and ArrowUp the one before."""
+    assert page.evaluate(_JS_FOCUS_CELL, 0) == 0
+    for key, expected in (("ArrowDown", 1), ("ArrowUp", 0)):
+        page.keyboard.press(key)
+        page.wait_for_timeout(300)
+        index = page.evaluate("window.__testPanel.content.activeCellIndex")
+        assert index == expected, f"{front_end}: {key} on a selected cell left cell {index} selected (expected {expected})"
+
+
+# --------------------------------------------------------------------------- projector mode (issue 13, item 9)
+
+# For every cell that printed "MEASURE {json}": the tick label's height in CSS px as shown.
+# An explorer's PNG is the whole figure (no cropping), so CSS px per figure px = shown width /
+# figure width; the inline backend crops (bbox_inches="tight") but saves at the figure's dpi
+# (savefig.dpi "figure", checked in Python), so CSS px per figure px = shown width / PNG width.
+_JS_MEASURE = """() => {
+  const out = [];
+  window.__testPanel.content.widgets.forEach((cell, index) => {
+    if (cell.model.type !== 'code') return;
+    const line = cell.node.textContent.match(/MEASURE (\\{[^}]*\\})/);
+    if (!line) return;
+    const m = JSON.parse(line[1]);
+    let img = null;
+    if (m.kind === 'explorer') {
+      const fig = cell.node.querySelector('.course-explorer .course-explorer-figure');
+      img = fig && (fig.tagName === 'IMG' ? fig : fig.querySelector('img'));
+    } else {
+      img = cell.node.querySelector('.jp-OutputArea-output img');
+    }
+    if (!img || !img.naturalWidth) { out.push({...m, cell: index, error: 'no image shown'}); return; }
+    const shown = img.getBoundingClientRect();
+    const cssPerFigurePx = m.kind === 'explorer' ? shown.width / m.fig_px[0] : shown.width / img.naturalWidth;
+    out.push({...m, cell: index, shown_width: shown.width, natural_width: img.naturalWidth,
+              label_css_px: m.label_fig_px * cssPerFigurePx});
+  });
+  return out;
+}"""
+
+PROJECTOR_MIN_GROWTH = 1.4   # tick labels at least this much taller on the screen after projector_mode()
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_projector_mode_enlarges_text_on_screen(page, lab, capsys, width):
+    """After projector_mode(), a plain figure's and an explorer's tick labels are visibly taller
+    *as shown* in JupyterLab, not only in the PNG: ≥ PROJECTOR_MIN_GROWTH ×, in a laptop's
+    1280-px window (file browser open) and at a projector's 1024 × 768 with the file browser
+    closed, as an instructor would project (a figure wider than the cell is shrunk to fit)."""
+    page.set_viewport_size({"width": width, "height": 1000 if width > 1024 else 768})
+    open_notebook(page, lab, _PROJECTOR_NAME)
+    if width <= 1024:
+        page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
+    status = run_all(page, _PROJECTOR_NAME)
+    assert_clean(status, _PROJECTOR_NAME, page)
+    rows = page.evaluate(_JS_MEASURE)
+    problems = [r for r in rows if "error" in r]
+    assert not problems, problems
+    found = {(r["phase"], r["kind"]): r for r in rows}
+    assert set(found) == {(p, k) for p in ("before", "after") for k in ("figure", "explorer")}, rows
+    assert found[("before", "figure")]["savefig_dpi"] == "figure", found[("before", "figure")]
+    lines, failures = [], []
+    for kind in ("figure", "explorer"):
+        before, after = found[("before", kind)], found[("after", kind)]
+        growth = after["label_css_px"] / before["label_css_px"]
+        lines.append(f"{kind}: tick label {before['label_css_px']:.1f} -> {after['label_css_px']:.1f} CSS px "
+                     f"(x{growth:.2f}; shown {before['shown_width']:.0f} -> {after['shown_width']:.0f} px wide, "
+                     f"PNG {before['natural_width']} -> {after['natural_width']} px)")
+        if growth < PROJECTOR_MIN_GROWTH:
+            failures.append(f"{kind}: x{growth:.2f} < {PROJECTOR_MIN_GROWTH}")
+    with capsys.disabled():
+        print(f"\n[browser] projector mode, JupyterLab {width} px wide (load average {os.getloadavg()[0]:.1f}):\n  "
+              + "\n  ".join(lines))
+    assert not failures, ("projector_mode() does not make the text visibly larger on the screen: "
+                          + "; ".join(failures) + "\n" + "\n".join(lines) + screenshot(page, _PROJECTOR_NAME))

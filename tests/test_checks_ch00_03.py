@@ -11,24 +11,11 @@ from course_lib import datasets
 from course_lib.activations import relu, sigmoid, step
 from course_lib.checks import ch00, ch01, ch02, ch03
 from course_lib.neuron import Neuron, three_neuron_network, weighted_sum
+from check_support import ok, wrong
 
 NOT_ATTEMPTED = "Not attempted yet"
 
 
-def ok(exercise, answer):
-    result = exercise.evaluate(answer)
-    assert result.ok, result.message
-    assert result.message.startswith("✓")
-    return result.message
-
-
-def wrong(exercise, answer, *fragments):
-    result = exercise.evaluate(answer)
-    assert not result.ok, f"{answer!r} should be wrong: {result.message}"
-    assert result.message.startswith("✗"), result.message
-    for fragment in fragments:
-        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
-    return result.message
 
 
 # ---------------------------------------------------------------------------------- templates
@@ -101,7 +88,7 @@ def test_seconds_per_day():
 
 
 def test_restart_quiz():
-    assert "forgets every variable" in ok(ch00.restart_quiz, "b")
+    assert "forgets every variable" in ok(ch00.restart_quiz, "b").message
     wrong(ch00.restart_quiz, "A", "does not keep variables")
     wrong(ch00.restart_quiz, "C", "notebook file is not changed")
     wrong(ch00.restart_quiz, "D", "not one of the choices")
@@ -172,7 +159,7 @@ def test_exercise2_matches_the_library():
 
 
 def test_self_study2():
-    msg = ok(ch01.self_study2, lambda x1, x2, x3: relu(0.3 * x1 - 0.5 * x2 + 0.2 * x3 + 0.2))
+    msg = ok(ch01.self_study2, lambda x1, x2, x3: relu(0.3 * x1 - 0.5 * x2 + 0.2 * x3 + 0.2)).message
     assert "1.23, 2.73, 4.23" in msg
     wrong(ch01.self_study2, lambda x1, x2, x3: 0.3 * x1 - 0.5 * x2 + 0.2 * x3 + 0.2, "ReLU was not applied")
     wrong(ch01.self_study2, lambda x1, x2, x3: relu(0.3 * x1 - 0.5 * x2 + 0.2 * x3), "bias 0.2 is missing")
@@ -202,7 +189,7 @@ def test_threshold_to_bias():
 
 
 def test_nand_gate():
-    assert "(1, 1) → 0" in ok(ch01.nand_gate, (-2, -2, 3))
+    assert "(1, 1) → 0" in ok(ch01.nand_gate, (-2, -2, 3)).message
     ok(ch01.nand_gate, [-1.0, -1.0, 1.5])
     ok(ch01.nand_gate, np.array([-1, -1, 1.5]))
     wrong(ch01.nand_gate, (2, 2, -3), "that is AND", "flip the sign")
@@ -210,7 +197,7 @@ def test_nand_gate():
     wrong(ch01.nand_gate, (1, 1, 1), "fires for every input")
     wrong(ch01.nand_gate, (-1, -1, -1), "never fires", "b must be ≥ 0")
     # step(0) = 1: a neuron whose z is exactly 0 fires (the course's one step convention)
-    assert "(0, 1) → 1, (1, 0) → 1, (1, 1) → 0" in ok(ch01.nand_gate, (-1, -1, 1))     # z = 1, 0, 0, −1
+    assert "(0, 1) → 1, (1, 0) → 1, (1, 1) → 0" in ok(ch01.nand_gate, (-1, -1, 1)).message     # z = 1, 0, 0, −1
     wrong(ch01.nand_gate, (-1, -1, 2), "fires for every input", "(1, 1) gives z < 0")  # z = 2, 1, 1, 0
     wrong(ch01.nand_gate, (-1, 0, 0.5), "wrong for (1, 0)", "z = 0.5, 0.5, -0.5, -0.5")
     wrong(ch01.nand_gate, (1, 2), "three numbers")
@@ -257,7 +244,7 @@ def _relu_if_else(x):
 
 
 def test_exercise1():
-    assert "relu(2) = 2" in ok(ch02.exercise1, _relu_if_else)
+    assert "relu(2) = 2" in ok(ch02.exercise1, _relu_if_else).message
     ok(ch02.exercise1, lambda x: max(x, 0))
     wrong(ch02.exercise1, lambda x: x, "negative inputs come out unchanged")
     wrong(ch02.exercise1, abs, "absolute value")
@@ -339,7 +326,7 @@ def _n3(x1, x2):
 
 
 def test_exercise3():
-    assert "1, 0, 0, 1" in ok(ch03.exercise3, lambda x1, x2: _n3(_n1(x1, x2), _n2(x1, x2)))
+    assert "1, 0, 0, 1" in ok(ch03.exercise3, lambda x1, x2: _n3(_n1(x1, x2), _n2(x1, x2))).message
     ok(ch03.exercise3, lambda x1, x2: three_neuron_network(x1, x2))
     wrong(ch03.exercise3, lambda x1, x2: _n3(_n2(x1, x2), _n1(x1, x2)), "n1 and n2 are swapped")
     wrong(ch03.exercise3, lambda x1, x2: _n3(x1, x2), "read x1 and x2 directly")

@@ -10,23 +10,12 @@ import pytest
 
 from course_lib.activations import sigmoid, sigmoid_grad
 from course_lib.checks import FunctionExercise, ch04, ch05
+from check_support import ok, wrong
 
 CH04 = [getattr(ch04, name) for name in ch04.__all__]
 CH05 = [getattr(ch05, name) for name in ch05.__all__ if name.endswith("_exercise")]
 
 
-def ok(ex, answer):
-    result = ex.evaluate(answer)
-    assert result.ok, result.message
-    assert result.message.startswith("✓")
-
-
-def wrong(ex, answer, *fragments):
-    result = ex.evaluate(answer)
-    assert not result.ok, f"{answer!r} should be wrong"
-    assert result.message.startswith("✗")
-    for fragment in fragments:
-        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
 
 
 @pytest.mark.parametrize("ex", CH04 + CH05, ids=lambda ex: ex.name)

@@ -7,22 +7,9 @@ import numpy as np
 import pytest
 
 from course_lib.checks import ch06, ch08
+from check_support import ok, wrong
 
 
-def ok(ex, answer):
-    result = ex.evaluate(answer)
-    assert result.ok, result.message
-    assert result.message.startswith("✓")
-    return result
-
-
-def wrong(ex, answer, *fragments):
-    result = ex.evaluate(answer)
-    assert not result.ok, f"{answer!r} was accepted"
-    assert result.message.startswith("✗")
-    for fragment in fragments:
-        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
-    return result
 
 
 ALL_EXERCISES = [getattr(ch06, n) for n in ch06.__all__ if n.endswith("_exercise")] + \

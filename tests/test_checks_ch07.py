@@ -9,22 +9,11 @@ import numpy as np
 import pytest
 
 from course_lib.checks import ch07
+from check_support import ok, wrong
 
 CH07 = [getattr(ch07, name) for name in ch07.__all__]
 
 
-def ok(ex, answer):
-    result = ex.evaluate(answer)
-    assert result.ok, result.message
-    assert result.message.startswith("✓")
-
-
-def wrong(ex, answer, *fragments):
-    result = ex.evaluate(answer)
-    assert not result.ok, f"{answer!r} should be wrong"
-    assert result.message.startswith("✗")
-    for fragment in fragments:
-        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
 
 
 @pytest.mark.parametrize("ex", CH07, ids=lambda ex: ex.name)

@@ -8,20 +8,9 @@ from course_lib import losses
 from course_lib.activations import sigmoid, softmax
 from course_lib.checks import ch06
 from course_lib.gradcheck import numerical_gradient, rel_error
+from check_support import ok, wrong
 
 
-def ok(ex, answer):
-    result = ex.evaluate(answer)
-    assert result.ok, result.message
-    return result
-
-
-def wrong(ex, answer, *fragments):
-    result = ex.evaluate(answer)
-    assert not result.ok, f"{answer!r} was accepted"
-    for fragment in fragments:
-        assert fragment in result.message, f"{fragment!r} not in {result.message!r}"
-    return result
 
 
 def test_output_delta_right_answers():

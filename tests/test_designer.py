@@ -104,3 +104,20 @@ def test_a_wrong_trainer_is_reported_in_the_readout(returned, words):
 
 def test_widths_offered():
     assert WIDTHS == (2, 4, 8, 16, 32, 64, 128, 256)
+
+
+def test_width_change_redraws_only_the_captions():
+    """8 … 256 neurons draw the same circles: a width change updates the cached caption layer, not the figure
+    (benchmarks/bench_explorers.py measures the speed this buys)."""
+    ex = NetworkDesignerExplorer(lambda hidden, epochs: (1000, 0.5), hidden_layers=2, width=8)
+    background = ex._background
+    assert background is not None
+    ex.sliders["width"].value = 64
+    assert ex._background is background                     # the static picture was not redrawn
+    assert [t.get_text() for t in ex._captions] == ["784", "64", "64", "10"]
+    assert ex.ax_net.get_title().startswith("3 layers: ")
+    assert sum(a is ex.ax_net.title for a in ex._slow) == 1  # one title, no stale copies
+    ex.sliders["hidden_layers"].value = 3                    # a new shape: the picture is redrawn
+    assert ex._background is not background
+    assert [t.get_text() for t in ex._captions] == ["784", "64", "64", "64", "10"]
+    assert len(ex._slow) == 6                                # 5 captions + the title

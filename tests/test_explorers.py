@@ -68,7 +68,8 @@ def test_neuron_slider_updates_state_readout_artists_and_png():
     np.testing.assert_allclose(ex.result["z"], [-0.5, 0.5, 0.0, 1.0])
     np.testing.assert_array_equal(ex.result["a"], [0, 1, 1, 1])     # step(0) = 1: (1, 0) fires at z = 0
     assert "0.50·x1" in ex.readout.value
-    assert [t.get_text() for t in ex.cells[2]] == ["1", "0", "0.00", "1.00"]
+    assert "<td style='padding:0 8px;text-align:right'>0.00</td>" in ex.readout.value   # row (1, 0): z = 0
+    assert [t.get_text() for t in ex.point_labels] == ["0.00", "1.00", "1.00", "1.00"]
     assert not np.array_equal(ex.heatmap.get_array(), grid0)
     assert not np.allclose(np.array(ex.line.get_data()), line0)
     assert ex.png() != png0 and ex.image.value == ex.png()
@@ -238,6 +239,7 @@ def test_hubble_mse_matches_linreg_and_artists_move():
     assert not np.allclose(np.array(ex.residual_lines.get_segments()), np.array(segments0))
     assert ex.marker.get_data() == ([450.0], [-40.0]) and ex.png() != png0
     a_best, b_best = least_squares(data.distance, data.velocity)
+    ex.best_button.click()                                   # the best fit only on request (issue 13)
     assert f"a = {a_best:.1f} km/s/Mpc" in ex.readout.value
     assert "km/s/Mpc" in ex.sliders["a"].description
 
@@ -333,8 +335,9 @@ def test_code_round_trips_and_blitting_matches_a_fresh_figure(digits):
 
 def test_mimebundle_has_widget_view_png_and_stable_text(digits):
     for ex in make_all(digits):
-        bundle = ex._repr_mimebundle_()
+        bundle, metadata = ex._repr_mimebundle_()
         assert base64.b64decode(bundle["image/png"]) == ex.png()
+        assert metadata == {"image/png": {"width": round(ex.css_size[0]), "height": round(ex.css_size[1])}}
         assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == ex.widget.model_id
         assert bundle["text/plain"] == ex.code() == repr(ex)
         width, height = (round(v * ex.dpi) for v in ex.figsize)

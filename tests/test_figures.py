@@ -15,7 +15,7 @@ from bad_input_support import Bad, ids, run  # noqa: E402
 
 from course_lib import datasets, metrics  # noqa: E402
 from course_lib.figures import bars, curves, diagrams, images, planes  # noqa: E402
-from course_lib.present import projector_mode  # noqa: E402
+from course_lib.present import CELL_WIDTH_PX, projector_mode  # noqa: E402
 from course_lib.train import History  # noqa: E402
 
 
@@ -135,7 +135,9 @@ def test_text_and_size_grow_in_projector_mode(name):
     assert small_sizes and big_sizes
     # every size drawn is doubled (tick labels may differ in number: the locator fits them to the axis)
     assert sorted({round(2 * s, 6) for s in small_sizes}) == sorted({round(b, 6) for b in big_sizes}), name
-    assert big.get_size_inches()[0] == pytest.approx(2 * normal.get_size_inches()[0])
+    w, dpi = normal.get_size_inches()[0], matplotlib.rcParams["figure.dpi"]
+    # the figure grows with the scale up to a notebook cell's width (a wider one keeps its size)
+    assert big.get_size_inches()[0] == pytest.approx(min(2 * w, max(w, CELL_WIDTH_PX / dpi)))
 
 
 def test_projector_mode_is_off_again_after_the_block():

@@ -3,7 +3,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETUP = 'python3 -m venv .venv && .venv/bin/pip install -e ".[test]"'
+SETUP = ('python3 -m venv .venv && .venv/bin/pip install -e ".[test]"'
+         " && .venv/bin/python tools/install_jupyter_settings.py")
 TEST = ".venv/bin/python -m pytest"
 
 

@@ -1,6 +1,8 @@
 """Slides (course_lib.slides) and projector mode (course_lib.present).
 
 - every chapter exports to one reveal.js deck with several slides;
+- lecture decks: figure-only code hidden, exercises as a prompt, hint cells
+  left out, 1280×720 canvas with fitting (measured in tests/test_slides_browser.py);
 - every chapter carries slide metadata (slideshow.slide_type, several "slide"s);
 - with local reveal.js/MathJax installed, a deck opens from disk with the
   network blocked (Chromium; skipped outside CI when Chromium is missing);
@@ -75,6 +77,9 @@ def test_export_one_deck_per_chapter(tmp_path, tiny_dir):
         html = deck.read_text(encoding="utf-8")
         assert _sections(html) >= MIN_SLIDES, f"{deck.name}: only {_sections(html)} <section> slides"
         assert "Reveal.initialize" in html
+        # a lecture deck: exercises are prompts, hint pointers and "In [n]:" prompts are not shown
+        assert "Not attempted yet" not in html, f"{deck.name} shows the checker's 'Not attempted yet'"
+        assert not re.search(r"#\s*ch\d+\.\w+\.(hint|solution)\(\)", html), f"{deck.name} shows a hint cell"
 
 
 def test_deck_content_follows_slide_metadata(tmp_path, tiny_dir):
@@ -103,6 +108,118 @@ def test_widget_outputs_become_their_png_or_are_left_out():
     assert "widgets" not in nb.metadata                # no widget manager in a deck: state left out
     assert [o.get("data") for o in cell.outputs] == [{"image/png": "iVBORw0KGgo="}, None]
     assert cell.outputs[1]["text"] == "epoch 1/5\n"
+
+
+def _png_output(kind="display_data"):
+    out = nbformat.v4.new_output(kind, data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure size 640x480>"})
+    if kind == "execute_result":
+        out["execution_count"] = 1
+    return out
+
+
+def _code(source, outputs=(), slide_type="-"):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.outputs = list(outputs)
+    cell.metadata["slideshow"] = {"slide_type": slide_type}
+    return cell
+
+
+def _lecture(*cells):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    return slides._lecture_cells(slides._static_outputs(nb)).cells
+
+
+def _hidden(cell) -> bool:
+    return cell.metadata.get("transient", {}).get("remove_source", False)
+
+
+def test_figure_only_code_is_hidden_behind_its_figure():
+    repr_text = nbformat.v4.new_output("execute_result", data={"text/plain": "[<matplotlib.lines.Line2D at 0x7f>]"},
+                                       execution_count=1)
+    printed = nbformat.v4.new_output("stream", name="stdout", text="E = 0.42\n")
+    table = nbformat.v4.new_output("execute_result", data={"text/plain": "array([1, 2])"}, execution_count=2)
+    widget = nbformat.v4.new_output("execute_result", data={slides.WIDGET_MIME: {"model_id": "m"},
+                                                             "image/png": "iVBORw0KGgo=", "text/plain": "VBox()"},
+                                    execution_count=3)
+    figure, with_repr, explorer, prints, shows, silent = _lecture(
+        _code("plt.plot(x, y)", [_png_output()]),
+        _code("ax.plot(x, y)", [repr_text, _png_output()]),
+        _code("NeuronExplorer()", [widget]),
+        _code("plt.plot(x, y); print(E)", [_png_output(), printed]),
+        _code("np.array([1, 2])", [table]),
+        _code("x = 1"),
+    )
+    assert _hidden(figure) and _hidden(with_repr) and _hidden(explorer)
+    assert [list(o["data"]) for o in with_repr.outputs] == [["image/png", "text/plain"]]   # the repr is gone
+    assert not _hidden(prints) and not _hidden(shows) and not _hidden(silent)
+
+
+NOT_ATTEMPTED = ("○ Exercise 4.2 (the A/B/C weight quiz): Not attempted yet: replace the `...` with your answer, "
+                 "run the cell, then check again.\n")
+
+
+def _prompt(cell) -> str:
+    (out,) = cell.outputs
+    return out["data"]["text/plain"]
+
+
+def test_exercise_cells_become_a_prompt_to_the_class():
+    stored = nbformat.v4.new_output("stream", name="stdout", text=NOT_ATTEMPTED)
+    rich = nbformat.v4.new_output("display_data", data={
+        "text/html": "<div><b>○ Exercise 6.1 (grey image)</b>: Not attempted yet: replace the <code>...</code></div>",
+        "text/plain": "○ Exercise 6.1 (grey image): Not attempted yet: replace the `...` with your answer"})
+    attempted = nbformat.v4.new_output("stream", name="stdout", text="✓ Exercise 1.1: correct\n")
+    plain, html_feedback, cleared, worked, ordinary = _lecture(
+        _code("new_weight = ...\nch04.quiz_weight_exercise.check(new_weight)", [stored]),
+        _code("def f(x):\n    return ...\n\nch06.grey.check(f)", [rich]),
+        _code("answer = ...\nch04.quiz_weight_exercise.check(answer)"),
+        _code("ch01.worked.check(-0.27)", [attempted]),
+        _code("print('check')", [nbformat.v4.new_output("stream", name="stdout", text="check\n")]),
+    )
+    assert _prompt(plain) == "Your turn: Exercise 4.2 (the A/B/C weight quiz) \u2014 try it in the notebook."
+    assert 'class="course-exercise"' in plain.outputs[0]["data"]["text/html"]
+    assert _prompt(html_feedback).startswith("Your turn: Exercise 6.1 (grey image)")
+    assert "ch04.quiz_weight_exercise" in _prompt(cleared)        # no stored feedback: named from the code
+    for cell in (plain, html_feedback, cleared):
+        assert "Not attempted" not in str(cell.outputs) and not _hidden(cell)   # the code is the task: shown
+    assert worked.outputs[0]["text"] == "✓ Exercise 1.1: correct\n"        # a filled-in example stays as it is
+    assert ordinary.outputs[0]["text"] == "check\n"
+
+
+def test_hint_cells_are_left_out_and_pass_on_their_slide_start():
+    md = nbformat.v4.new_markdown_cell("Next topic")
+    md.metadata["slideshow"] = {"slide_type": "-"}
+    kept = _lecture(
+        _code("x = 1", slide_type="slide"),
+        _code("# ch04.errors_exercise.hint()\n# ch04.errors_exercise.solution()", slide_type="-"),
+        _code("# ch04.other.hint()", slide_type="slide"),
+        md,
+        _code("# just a comment", slide_type="-"),
+    )
+    assert [c.source for c in kept] == ["x = 1", "Next topic", "# just a comment"]
+    assert md.metadata["slideshow"]["slide_type"] == "slide"
+
+
+def test_exported_deck_is_a_lecture_deck(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"),
+                _code("fig = plot_everything()  # FIGURE-ONLY", [_png_output()]),
+                _code("answer = ...\nch04.quiz_weight_exercise.check(answer)",
+                      [nbformat.v4.new_output("stream", name="stdout", text=NOT_ATTEMPTED)]),
+                _code("# ch04.quiz_weight_exercise.hint()")]
+    nb.cells[0].metadata["slideshow"] = {"slide_type": "slide"}
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    nbformat.write(nb, folder / "01_x.ipynb")
+    (deck,) = slides.export_slides(folder, tmp_path / "decks", offline=False)
+    html = deck.read_text(encoding="utf-8")
+    assert "FIGURE-ONLY" not in html and "data:image/png;base64,iVBORw0KGgo=" in html
+    assert "Not attempted yet" not in html and "hint()" not in html
+    assert "Your turn: Exercise 4.2 (the A/B/C weight quiz)" in html
+    assert "width: W," in html and "var W = 1280, H = 720;" in html    # the 16:9 canvas every slide is fitted to
+    assert 'navigationMode: "linear"' in html and "(cont.)" in html    # continuation slides when one is too tall
+    assert "white-space: pre-wrap" in html                           # long lines wrap, never cut
 
 
 def test_export_validates_its_arguments(tmp_path, tiny_dir):
@@ -162,7 +279,16 @@ def test_offline_deck_references_only_local_files(tmp_path, tiny_dir):
     remote = re.findall(r'<(?:script|link)\b[^>]*(?:src|href)="(https?:[^"]+)"', html)
     assert not remote, f"the offline deck still loads {remote}"
     assert (tmp_path / "decks" / "_assets" / "reveal.js" / "dist" / "reveal.js").is_file()
-    assert (tmp_path / "decks" / "_assets" / "mathjax" / "MathJax.js").is_file()
+    mathjax = tmp_path / "decks" / "_assets" / "mathjax"
+    assert (mathjax / "MathJax.js").is_file()
+    # MathJax uses the fonts that are shipped (STIX-Web), not the absent TeX ones, and only what it needs is copied
+    assert "STIX-Web" in html and 'availableFonts: ["STIX"]' in html
+    assert (mathjax / "jax" / "output" / "HTML-CSS" / "fonts" / "STIX-Web" / "fontdata.js").is_file()
+    assert any((mathjax / "fonts" / "HTML-CSS" / "STIX-Web" / "woff").glob("*.woff"))
+    assert (mathjax / "config" / "TeX-AMS-MML_HTMLorMML-full.js").is_file()
+    assert not (mathjax / "jax" / "output" / "SVG").exists() and not (mathjax / "extensions" / "a11y").exists()
+    size = sum(p.stat().st_size for p in mathjax.rglob("*") if p.is_file())
+    assert size < 4_000_000, f"{size} bytes of MathJax copied"
 
 
 def test_offline_deck_opens_in_chromium_without_network(tmp_path, tiny_dir):
@@ -218,7 +344,8 @@ def test_projector_mode_scales_and_restores_exactly(clean_rc):
     handle = projector_mode()
     assert handle.on and handle.scale == pytest.approx(1.6)
     assert mpl.rcParams["font.size"] == pytest.approx(before["font.size"] * 1.6)
-    assert mpl.rcParams["figure.figsize"] == pytest.approx([v * 1.6 for v in before["figure.figsize"]])
+    g = min(1.6, present.CELL_WIDTH_PX / (before["figure.figsize"][0] * mpl.rcParams["figure.dpi"]))
+    assert mpl.rcParams["figure.figsize"] == pytest.approx([v * g for v in before["figure.figsize"]])
     assert mpl.rcParams["lines.linewidth"] == pytest.approx(before["lines.linewidth"] * 1.6)
     projector_mode(False)
     assert dict(mpl.rcParams) == before_all
@@ -281,7 +408,8 @@ def test_projector_mode_figure_really_is_bigger(clean_rc):
         width = fig.get_size_inches()[0]
         plt.close(fig)
     fig = plt.figure()
-    assert width == pytest.approx(2 * fig.get_size_inches()[0])
+    # bigger, but never wider than a notebook cell (the fonts take the rest of the scale)
+    assert fig.get_size_inches()[0] < width <= present.CELL_WIDTH_PX / mpl.rcParams["figure.dpi"] + 1e-9
     plt.close(fig)
 
 

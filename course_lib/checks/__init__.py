@@ -1,7 +1,7 @@
 """Self-checking exercises (演習): ``ex.check(answer)``, ``ex.hint()``, ``ex.solution()``.
 
     from course_lib.checks import ch01
-    ch01.exercise2.check(n)          # prints "✓ …" or a precise "✗ n(0, 0) returned …; …"
+    ch01.exercise2.check(n)          # shows "✓ …" or a precise "✗ n(0, 0) returned …; …" (returns None)
     ch01.exercise2.is_correct(n)     # True / False, silent (for tools)
     ch01.exercise2.grade(n)          # a score in [0, 1], silent
     ch01.exercise2.evaluate(n)       # Result(ok, message, score), silent
@@ -20,7 +20,9 @@ An exercise is a small declarative object (the idea of Kaggle's learntools):
 Layout:
   ``answers.py``  reading an answer: the one parsing helper (``read_numbers``), ``fmt``, ``same``
   ``base.py``     ``Result`` and the ``Exercise`` base (check / evaluate / is_correct / grade / hint / solution)
+  ``feedback.py`` how feedback looks: HTML with a coloured ✓ / ✗ / ○ in Jupyter, the plain text elsewhere
   ``kinds.py``    the kinds of exercise: Value, Function, Choice, Order, Gate
+  ``playground.py`` exercises answered with a ``PlaygroundExplorer`` (its data set, network and accuracy)
   ``ch00.py`` …   one module per chapter that only declares its exercises
 
 Students pass their answer explicitly.  An answer that is still ``...`` is "not attempted yet".

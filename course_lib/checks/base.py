@@ -1,10 +1,14 @@
-"""The base of every exercise: ``check`` prints, ``evaluate`` / ``is_correct`` / ``grade`` are silent.
+"""The base of every exercise: ``check`` shows feedback, ``evaluate`` / ``is_correct`` / ``grade`` are silent.
 
-    ex.check(answer)        # prints "✓ …", "✗ …" or "○ … Not attempted yet"
+    ex.check(answer)        # shows "✓ …", "✗ …" or "○ … Not attempted yet" (returns None)
     ex.evaluate(answer)     # -> Result(ok, message, score), no printing
     ex.is_correct(answer)   # -> bool
     ex.grade(answer)        # -> float in [0, 1] (partial credit where the kind has it)
-    ex.hint(); ex.solution()
+    ex.hint(); ex.solution()  # show the hint / the solution code
+
+``check``, ``hint`` and ``solution`` show a ``Feedback`` (``feedback.py``): in Jupyter, HTML with a
+coloured ✓ / ✗ / ○ and the messages' *emphasis* and `code` formatted, with the plain text beside it;
+outside IPython they print the plain text.
 
 A subclass (a *kind* of exercise, see ``kinds.py``) implements ``_evaluate(answer) -> Result``.
 It may raise ``AnswerProblem`` for an answer it cannot read; ``evaluate`` turns that into a ✗
@@ -15,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import AnswerProblem, contains_ellipsis
+from .feedback import Feedback, show
 
 __all__ = ["Result", "Exercise"]
 
@@ -24,7 +29,7 @@ class Result:
     """The outcome of checking one answer.
 
     ok:      True only for a right answer
-    message: what ``check`` prints for the student
+    message: what ``check`` shows the student (plain text; *emphasis* and `code` as in markdown)
     score:   1.0 when ok, else the share of the answer that is right (0.0 when nothing can be said)
     """
 
@@ -84,9 +89,13 @@ class Exercise:
             return self._wrong(f"this answer could not be checked ({type(exc).__name__}: {exc}). "
                                "Check that it has the form the exercise asks for.")
 
-    def check(self, answer):
-        """Check ``answer`` and print whether it is right, with a specific message when it is not."""
-        print(self.evaluate(answer).message)
+    def check(self, answer) -> None:
+        """Check ``answer`` and show whether it is right, with a specific message when it is not.
+
+        Shows the feedback (rich output in Jupyter, printed text elsewhere) and returns None, so that
+        a cell ending in ``.check(…)`` shows it once.  ``evaluate`` gives the same as a Result.
+        """
+        show(Feedback.from_message(self.evaluate(answer).message, self.name))
 
     def is_correct(self, answer) -> bool:
         """True when ``answer`` is right (no printing)."""
@@ -96,13 +105,14 @@ class Exercise:
         """A score in [0, 1]: 1 for a right answer, partial credit where the kind of exercise has it."""
         return self.evaluate(answer).score
 
-    def hint(self):
-        """Print a hint."""
-        print(f"Hint ({self.name}): {self._hint}")
+    def hint(self) -> None:
+        """Show a hint (plain text: ``Hint (name): …``)."""
+        show(Feedback("hint", f"Hint ({self.name}): {self._hint}", title=f"Hint ({self.name})", body=self._hint))
 
-    def solution(self):
-        """Print the solution."""
-        print(f"Solution ({self.name}):\n{self._solution}")
+    def solution(self) -> None:
+        """Show the solution (plain text: ``Solution (name):`` and the code below it)."""
+        show(Feedback("solution", f"Solution ({self.name}):\n{self._solution}", title=f"Solution ({self.name})",
+                      code=self._solution))
 
     @property
     def solution_text(self) -> str:

@@ -1,20 +1,22 @@
-"""Chapter 3 — Forward propagation: 演習3 (the 3-neuron network), matrix form, 12-3-2, classes.
+"""Chapter 3 — Forward propagation: 演習3 (the 3-neuron network), matrix form, 12-3-2, classes, the playground.
 
     from course_lib.checks import ch03
     ch03.exercise3.check(n)                  # 演習3: n3(n1(x1, x2), n2(x1, x2)) → 1, 0, 0, 1
     ch03.layer_exercise.check(layer)         # one layer in matrix form: relu(X @ W + b)
     ch03.parameter_count.check(47)
+    ch03.spiral_challenge.check(pg)          # section 3.6: the PlaygroundExplorer itself is the answer
 """
 from __future__ import annotations
 
 import numpy as np
 
 from ..neuron import BINARY_INPUTS
-from .kinds import FunctionExercise, ValueExercise
+from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
+from .playground import FewestNeuronsExercise, PlaygroundResultExercise
 
 __all__ = [
     "exercise3", "hidden_at_11", "predict_network_bias", "layer_exercise", "weight_shape",
-    "parameter_count", "choose_class",
+    "parameter_count", "choose_class", "circle_fewest_neurons", "xor_without_hidden_layer", "spiral_challenge",
 ]
 
 
@@ -173,3 +175,31 @@ choose_class = ValueExercise(
     hint="Find the largest of the activations, then read off its position (0, 1 or 2); np.argmax does this.",
     solution="my_class = np.argmax([0.0068, 0.1592, 0.8340])   # = 2",
 )
+
+
+# ---------------------------------------------------------------- 3.6 the playground: three challenges
+circle_fewest_neurons = FewestNeuronsExercise(
+    "Playground challenge 1 (the circle with one hidden layer)", "circle",
+    why_wrong="each neuron draws one straight line — how many lines does it take to fence in the blue points?",
+    hint="Switch the playground to the circle, one hidden layer of tanh neurons, and try 1, 2, 3 … neurons. "
+         "Look at the hidden neurons' pictures: each one is a straight border.",
+    solution="my_neurons = 3     # three straight borders make a triangle around the blue points",
+    success="Three straight borders make a triangle around the blue points.")
+
+xor_without_hidden_layer = ChoiceExercise(
+    "Playground challenge 2 (XOR without a hidden layer)", "B",
+    {"A": "more epochs do not help: the loss stops falling at about the same value however long you train.",
+     "B": "With no hidden layer the output is a function of one weighted sum z = w1·x1 + w2·x2 + b, so its border "
+          "is a single straight line — and no line has both blue quadrants on one side and both orange on the other.",
+     "C": "a larger learning rate makes the loss jump around, but the border stays one straight line."},
+    hint="Look at the picture of the output with 0 hidden layers: what shape does the border between orange and "
+         "blue always have?",
+    solution='my_answer = "B"    # one neuron = one straight border; XOR needs two')
+
+spiral_challenge = PlaygroundResultExercise(
+    "Playground challenge 3 (make the spiral work)", "spiral", 0.9,
+    hint="More neurons and layers help, and so do the features sin x1 and sin x2; ReLU or tanh; a learning rate "
+         "of 0.03–0.1; then be patient (a few hundred epochs).",
+    solution="from course_lib.explorers import PlaygroundExplorer\n"
+             "pg = PlaygroundExplorer(\"spiral\", features=(\"x1\", \"x2\", \"sin(x1)\", \"sin(x2)\"), "
+             "hidden_layers=2, neurons=8, lr=0.03)\npg.step(300)    # or press play and wait\nmy_playground = pg")

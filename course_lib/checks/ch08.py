@@ -2,6 +2,7 @@
 
     from course_lib.checks import ch08
     ch08.layers_exercise.check(answer)
+    ch08.deep_spiral_exercise.check(pg)     # the PlaygroundExplorer itself is the answer
 
 Each exercise object has ``check(answer)``, ``hint()`` and ``solution()`` (and, silent, ``is_correct``/``grade``).
 """
@@ -10,10 +11,11 @@ from __future__ import annotations
 import math
 
 from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
+from .playground import PlaygroundResultExercise
 
 __all__ = [
     "layers_exercise", "count_params_exercise", "feature_level_exercise", "unsupervised_exercise",
-    "projection_exercise", "depth_prediction_exercise", "next_family_exercise",
+    "projection_exercise", "depth_prediction_exercise", "deep_spiral_exercise", "next_family_exercise",
 ]
 
 # --- 8.1 networks made of networks (lecture 000: "合計で8層") ----------------------------------------
@@ -125,9 +127,22 @@ depth_prediction_exercise = ChoiceExercise(
 )
 
 
+# --- 8.6 depth and width in the playground (Exercise 8.7, just before section 8.7) -----------------------------
+deep_spiral_exercise = PlaygroundResultExercise(
+    "Exercise 8.7 (the spiral from x1 and x2 alone)", "spiral", 0.9, max_hidden_layers=4, features=("x1", "x2"),
+    hint="With only x1 and x2 as inputs the network must build the curves itself: try 3–4 hidden layers of "
+         "8 neurons, ReLU, a learning rate of 0.01, and several hundred epochs (larger steps learn faster but "
+         "may jump out of a good fit again).",
+    # ReLU with small steps: the same 98 % on every CPU (with tanh and lr 0.1 the end point depends on
+    # the last digits of the arithmetic, between 82 % and 99 %).
+    solution="from course_lib.explorers import PlaygroundExplorer\n"
+             "pg = PlaygroundExplorer(\"spiral\", hidden_layers=3, neurons=8, activation=\"relu\", lr=0.01)\n"
+             "pg.step(1000)    # or press play and wait\nmy_playground = pg")
+
+
 # --- 8.7 where to go next (lecture 「知の探究」: CNN, RNN, DQN) ---------------------------------------------
 next_family_exercise = ChoiceExercise(
-    "Exercise 8.7 (which family learns to play a game?)",
+    "Exercise 8.8 (which family learns to play a game?)",
     "C",
     {
         "A": "a CNN reads images — it could look at the game's screen — but nothing in it learns which move to make "
@@ -140,3 +155,4 @@ next_family_exercise = ChoiceExercise(
          "rewards is reinforcement learning (強化学習).",
     solution='answer = "C"   # DQN: deep reinforcement learning from the score',
 )
+

@@ -24,10 +24,11 @@ from .mnist import MNISTBrowser
 from .network import NetworkExplorer, WeightQuizExplorer
 from .neuron import LogicGateExplorer, NeuronExplorer
 from .pattern import LECTURE_PATTERN, PatternNeuronExplorer
+from .playground import PlaygroundExplorer
 
 __all__ = [
     "Explorer", "NeuronExplorer", "LogicGateExplorer", "PatternNeuronExplorer", "ActivationExplorer",
     "NetworkExplorer", "LetterPadExplorer", "WeightQuizExplorer", "HubbleLineExplorer",
-    "GradientDescentExplorer", "MNISTBrowser", "NetworkDesignerExplorer", "default_letter_model", "LECTURE_PATTERN",
+    "GradientDescentExplorer", "MNISTBrowser", "NetworkDesignerExplorer", "PlaygroundExplorer", "default_letter_model", "LECTURE_PATTERN",
     "CSS_EXPLORER", "CSS_FIGURE", "CSS_READOUT", "CSS_CODE",
 ]

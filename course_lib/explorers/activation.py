@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import elementwise_names
-from .base import Explorer, float_slider
+from .base import Explorer, float_slider, number
 from .validation import check_activation, check_in_range
 
 
@@ -75,10 +75,10 @@ class ActivationExplorer(Explorer):
             self.centre.set_xdata([result["centre"]] * 2)
 
     def _readout(self, result):
-        text = f"a(x) = {result['function']}({result['w']:.2f}·x + {result['b']:.2f})"
+        text = f"a(x) = {result['function']}({number(result['w'])}·x + {number(result['b'])})"
         if result["centre"] is None:
             return text + ": w = 0, so z = b for every x and a is the constant " \
                           f"{float(result['a'][0]):.3f}."
-        return text + f": z = 0 at x = −b/w = {result['centre']:.2f} (dotted line)."
+        return text + f": z = 0 at x = −b/w = {number(result['centre'])} (dotted line)."
 
     readout_height = "2.5em"

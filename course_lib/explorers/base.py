@@ -14,7 +14,13 @@ Pattern (matplotlib ``slider_demo.py``, ipywidgets ``interactive_output``):
     blit: restore the cached background (+ the slow layer), draw only the changing ("animated") artists
                                         │
                                         ▼
-              PNG (zlib level 1) ──► ipywidgets.Image (fixed size, so nothing flickers)
+              PNG (zlib level 1, no row filter) ──► ipywidgets.Image (fixed size, so nothing flickers)
+
+Legible and sharp: a figure is shown ``CSS_DPI`` CSS px per inch of ``figsize`` (a 6-inch explorer is
+600 px wide at 100 % zoom) and rendered with ``PIXEL_RATIO`` (1.5) pixels per CSS px, so it stays crisp
+on a HiDPI screen; every text is at least ``MIN_TEXT_PX`` CSS px tall (the smallest, "small", is 8.3 pt =
+11.6 px).  In projector mode (``course_lib.present``) an explorer grows up to the cell width and its
+fonts grow on top, so its text is ``scale`` times taller on the screen, for about as many pixels.
 
 Blitting is matplotlib's own recipe for fast updates ("Faster rendering by using blitting"): axes,
 ticks, labels and colour bars are drawn once and kept as pixels; an update redraws only the artists
@@ -36,16 +42,16 @@ import base64
 import contextlib
 import html
 import inspect
-import io
 import math
 import numbers
+import struct
+import zlib
 
 import ipywidgets as widgets
 import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image as PILImage
 
 from .._validate import _describe
 from .validation import slider_range
@@ -56,19 +62,64 @@ CSS_FIGURE = "course-explorer-figure"
 CSS_READOUT = "course-explorer-readout"
 CSS_CODE = "course-explorer-code"
 
-#: Small fonts: the figures are drawn at a low dpi to keep every update fast.
+#: Displayed size: CSS px per inch of ``figsize`` (1 pt of text = CSS_DPI / 72 = 1.39 CSS px).
+CSS_DPI = 100
+#: PNG pixels rendered per CSS px: 1.5 is sharp on a HiDPI screen (exact at 150 % scaling, close at 200 %)
+#: and is scaled down smoothly on others.  2 is sharper still but costs ≈ 1.3–1.8× the time per update and
+#: takes the network and pattern explorers over the 20 ms target (``bench_explorers.py --pixel-ratio 2``).
+PIXEL_RATIO = 1.5
+#: The smallest text an explorer may show, in CSS px at 100 % zoom (tests/test_explorer_legibility.py).
+MIN_TEXT_PX = 11
+
+#: Font sizes: font.size in points (× the projector's font factor); every other size is a word relative
+#: to it ("small" = 0.833 × 10 pt = 8.3 pt = 11.6 CSS px), so an explorer sets sizes as words too.
+_FONT_SIZE = 10.0
 _RC = {
-    "font.size": 8,
-    "axes.titlesize": 9,
-    "axes.labelsize": 8,
-    "xtick.labelsize": 7,
-    "ytick.labelsize": 7,
-    "legend.fontsize": 7,
+    "axes.titlesize": "large",
+    "axes.labelsize": "medium",
+    "xtick.labelsize": "small",
+    "ytick.labelsize": "small",
+    "legend.fontsize": "small",
+    "legend.title_fontsize": "small",
+    "figure.titlesize": "large",
     "figure.facecolor": "white",
 }
 
-#: PNG options: no bbox cropping (fixed size), fast zlib level (≈ 2× faster than the default 6).
-_PNG_KWARGS = {"compress_level": 1}
+#: PNG: no bbox cropping (fixed size), zlib level 1 (≈ 2× faster than the default 6, files ≈ 10 % larger).
+_PNG_LEVEL = 1
+
+
+def _encode_png(canvas):
+    """The canvas's RGBA pixels as PNG bytes: filter "None" on every row, zlib level 1.
+
+    Written here rather than with Pillow's PNG encoder, which converts to RGB and tries five row filters on
+    every row ("adaptive"): on a figure of flat colours that costs more than it saves.  This is ≈ 1.5–3×
+    faster for a file within ±20 % of the size (``python benchmarks/bench_explorers.py --tradeoffs``).
+    The format: signature, IHDR (width, height, 8 bits, colour type 6 = RGBA), one zlib stream of the rows
+    each prefixed by its filter byte 0, IEND; every chunk ends in the CRC-32 of its tag and body.
+    """
+    width, height = canvas.get_width_height()
+    rows = np.empty((height, 1 + 4 * width), np.uint8)
+    rows[:, 0] = 0                                               # each row's filter byte: 0 = None
+    rows[:, 1:] = np.asarray(canvas.buffer_rgba()).reshape(height, 4 * width)
+    data = zlib.compress(memoryview(rows), _PNG_LEVEL)
+
+    def chunk(tag, body):
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def _rc(font_factor):
+    """The matplotlib settings an explorer is built and drawn with: the explorer fonts × ``font_factor``,
+    line widths and marker sizes as in projector mode at that factor (1: the normal ones)."""
+    from ..present import params_at
+
+    rc = params_at(font_factor)
+    rc.update(_RC)
+    rc["font.size"] = _FONT_SIZE * font_factor
+    return rc
 
 
 # ---------------------------------------------------------------- formatting helpers
@@ -87,12 +138,33 @@ def fmt(value):
     return repr(value)
 
 
-def float_slider(name, value, low, high, step, description=None, *, continuous=True, fmt_=".2f", width="300px"):
-    """A FloatSlider whose range matches ``check_in_range`` (the constructor validates first)."""
+def number(value, spec=".2f"):
+    """``format(value, spec)`` without a negative zero: −0.001 with ".2f" gives "0.00", not "-0.00"."""
+    text = format(value, spec)
+    mantissa = text.lower().split("e")[0]
+    if text.startswith("-") and "0" in mantissa and not any(c in "123456789" for c in mantissa):
+        return text[1:]     # every digit is 0: the minus sign only says "rounded from below zero"
+    return text
+
+
+def label_width(*descriptions):
+    """A CSS width that fits the longest of these slider labels: give it to every slider of one explorer
+    (``float_slider(…, label_width=…)``) so their tracks start at the same x and line up."""
+    longest = max(len(d) for d in descriptions)
+    return f"{0.6 * longest + 0.8:.1f}em"
+
+
+def float_slider(name, value, low, high, step, description=None, *, continuous=True, fmt_=".2f", width="300px",
+                 label_width=None):
+    """A FloatSlider whose range matches ``check_in_range`` (the constructor validates first).
+
+    label_width: CSS width of the description (e.g. from ``label_width(…)``), the same for every slider of an
+    explorer so the tracks line up; None sizes it to this slider's own label.
+    """
     return widgets.FloatSlider(
         value=value, min=low, max=high, step=step, description=description or name,
         continuous_update=continuous, readout_format=fmt_,
-        style={"description_width": "initial"}, layout=widgets.Layout(width=width),
+        style={"description_width": label_width or "initial"}, layout=widgets.Layout(width=width),
     )
 
 
@@ -134,7 +206,9 @@ class Explorer:
 
     **Optional**: a ``state`` property when more than the sliders feeds ``compute`` (the pixel pads);
     ``_code_args()`` when the constructor's arguments are not just ``state``; the class attributes
-    ``figsize`` (inches), ``dpi`` and ``readout_height`` (CSS, fixed so the page does not jump).
+    ``figsize`` (inches: ``CSS_DPI`` CSS px each on the screen) and ``readout_height`` (CSS, fixed so
+    the page does not jump).  Text sizes are words ("small", "large"), never numbers of points: they
+    follow the explorer fonts and projector mode.
 
     **The base does the rest**: ``update()`` (check the slider values — a NaN names its slider —,
     ``compute``, ``_draw``, readout, PNG), blitting, ``png()``, ``hold()``, ``code()`` and the "show code"
@@ -142,6 +216,8 @@ class Explorer:
 
     Public attributes: ``widget`` (the whole view), ``sliders``, ``controls`` (every input widget),
     ``fig`` (a matplotlib Figure, built once), ``image`` (the ipywidgets.Image holding the PNG),
+    ``dpi`` (pixels per inch of the PNG), ``pixel_ratio`` (PNG pixels per CSS px), ``css_size`` (the
+    displayed (width, height) in CSS px), ``font_factor`` (> 1 when built in projector mode),
     ``readout`` (an HTML widget), ``result`` (the last ``compute`` output), ``state`` (current values).
 
     A complete explorer::
@@ -178,8 +254,7 @@ class Explorer:
         ParabolaExplorer(w=0.5)      # the last line of a cell shows it
     """
 
-    figsize = (6.0, 3.0)      # inches; × dpi = the fixed pixel size of the image
-    dpi = 80
+    figsize = (6.0, 3.0)      # inches; × CSS_DPI = the displayed size in CSS px (fixed)
     readout_height = "4em"    # fixed readout height: the page does not jump while sliding
 
     #: The methods every subclass must define (see the class docstring).
@@ -225,13 +300,14 @@ class Explorer:
         self._animated, self._slow = [], []            # artists redrawn on every update / now and then
         self._background = self._slow_layer = None     # cached pixels: static parts / static + slow artists
         self.controls = list(self.sliders.values()) + list(extra_controls)
-        with matplotlib.rc_context(_RC):
+        self._size_for_screen()
+        with matplotlib.rc_context(self._rc_params):
             self.fig = Figure(figsize=self.figsize, dpi=self.dpi)
             self.canvas = FigureCanvasAgg(self.fig)
             self._build_figure()
-        width, height = (int(round(v * self.dpi)) for v in self.figsize)
+        width, height = (f"{v / self.pixel_ratio:.6g}px" for v in self.canvas.get_width_height())
         self.image = widgets.Image(format="png", layout=widgets.Layout(
-            width=f"{width}px", height=f"{height}px", min_width=f"{width}px", min_height=f"{height}px"))
+            width=width, height=height, min_width=width, min_height=height))
         self.image.add_class(CSS_FIGURE)
         self.readout = widgets.HTML(layout=widgets.Layout(min_height=self.readout_height))
         self.readout.add_class(CSS_READOUT)
@@ -250,6 +326,27 @@ class Explorer:
         ])
         self.widget.add_class(CSS_EXPLORER)
         self.update()
+
+    def _size_for_screen(self):
+        """Displayed size, pixels and fonts: ``figsize × CSS_DPI`` CSS px, never wider than a notebook cell
+        (``CELL_WIDTH_PX``; a wider figure is shown smaller with fonts larger by as much, so text keeps its
+        size).  Projector mode: the figure grows up to the cell width, the fonts by the rest of the scale,
+        and the PNG keeps at least ``PIXEL_RATIO`` pixels per CSS px of the normal size."""
+        from ..present import CELL_WIDTH_PX, on_screen_scale
+
+        growth, self.font_factor = on_screen_scale(self.figsize[0] * CSS_DPI)
+        fit = CELL_WIDTH_PX / (self.figsize[0] * CSS_DPI * growth)
+        if fit < 1:   # never wider than a notebook cell: shown smaller, with the fonts larger by as much
+            growth, self.font_factor = growth * fit, self.font_factor / fit
+        self.dpi = CSS_DPI * max(PIXEL_RATIO, growth)          # pixels per inch of the PNG
+        self.pixel_ratio = self.dpi / (CSS_DPI * growth)       # PNG pixels per CSS px (≥ 1)
+        self._rc_params = _rc(self.font_factor)
+
+    @property
+    def css_size(self):
+        """The displayed (width, height) in CSS px: the PNG's pixels ÷ ``pixel_ratio``."""
+        self._require_started()
+        return tuple(v / self.pixel_ratio for v in self.canvas.get_width_height())
 
     def _require_started(self):
         if "widget" not in self.__dict__:
@@ -275,7 +372,7 @@ class Explorer:
         """Recompute from the current state, update the artists and the readout, render the PNG."""
         self._require_started()
         self.result = self.compute(**self._checked_state())
-        with matplotlib.rc_context(_RC):   # texts made or restyled while drawing get the small fonts too
+        with matplotlib.rc_context(self._rc_params):   # texts made or restyled while drawing get the same fonts
             self._draw(self.result)
         self.readout.value = self._readout(self.result)
         if self.code_text.value:
@@ -284,7 +381,7 @@ class Explorer:
         self.image.value = self._png
 
     def png(self):
-        """The current figure as PNG bytes (fixed size ``figsize × dpi``, no bbox cropping)."""
+        """The current figure as PNG bytes (fixed size ``figsize × dpi`` pixels, no bbox cropping)."""
         self._require_started()
         return self._png
 
@@ -327,11 +424,7 @@ class Explorer:
         else:
             self.canvas.restore_region(self._slow_layer)
         self._draw_artists(self._animated)
-        buf = io.BytesIO()
-        rgba = PILImage.frombuffer("RGBA", self.canvas.get_width_height(), self.canvas.buffer_rgba(),
-                                   "raw", "RGBA", 0, 1)
-        rgba.convert("RGB").save(buf, format="png", **_PNG_KWARGS)
-        return buf.getvalue()
+        return _encode_png(self.canvas)
 
     def _draw_artists(self, artists):
         renderer = self.canvas.get_renderer()
@@ -384,11 +477,16 @@ class Explorer:
 
     # -- display --------------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """Widget view + a PNG of the current state + a short stable text (see the module docstring)."""
+        """Widget view + a PNG of the current state + a short stable text (see the module docstring).
+
+        Returns (data, metadata): the PNG has ``pixel_ratio`` pixels per CSS px, and its metadata asks
+        front ends without widgets (GitHub, nbviewer, slide decks) to show it at the live view's CSS size.
+        """
         data = dict(self.widget._repr_mimebundle_() or {})
         data["image/png"] = base64.b64encode(self.png()).decode("ascii")
         data["text/plain"] = self.code()
-        return data
+        width, height = self.css_size
+        return data, {"image/png": {"width": int(width), "height": int(height)}}
 
     def __repr__(self):
         return self.code()

@@ -13,9 +13,9 @@ import numbers
 import ipywidgets as widgets
 
 from .._validate import _describe, check_int
-from ..figures.diagrams import network_diagram
+from ..figures.diagrams import _layout, network_diagram
 from ..mlp import count_params
-from .base import Explorer, Name
+from .base import Explorer, Name, label_width
 
 #: The widths the "width" slider offers (neurons per hidden layer).
 WIDTHS = (2, 4, 8, 16, 32, 64, 128, 256)
@@ -48,6 +48,8 @@ class NetworkDesignerExplorer(Explorer):
 
     figsize = (7.6, 2.8)
     readout_height = "3.2em"
+    SLIDER_WIDTH = "420px"
+    MAX_SHOWN = 6             # units drawn per layer; a wider layer shows "⋮"
 
     def __init__(self, train, hidden_layers=2, width=32, epochs=5):
         if not callable(train):
@@ -58,8 +60,12 @@ class NetworkDesignerExplorer(Explorer):
         epochs = check_int(epochs, "epochs", min_value=1, max_value=MAX_EPOCHS)
         self.train = train
         self.results = {}
-        self._drawn_sizes = None
-        style, layout = {"description_width": "initial"}, widgets.Layout(width="260px")
+        self._drawn_sizes = self._drawn_shape = None
+        self._captions = []
+        # One explicit label width that fits "hidden layers" (with "initial" in a narrow slider the browser shrank
+        # the label to "hidden la…"), the sliders stacked so their tracks line up, each wide enough for its track.
+        style = {"description_width": label_width("hidden layers", "width", "epochs")}
+        layout = widgets.Layout(width=self.SLIDER_WIDTH)
         self.sliders = {
             "hidden_layers": widgets.IntSlider(value=hidden_layers, min=0, max=MAX_HIDDEN_LAYERS,
                                                description="hidden layers", style=style, layout=layout),
@@ -71,7 +77,7 @@ class NetworkDesignerExplorer(Explorer):
         self.train_button = widgets.Button(description="train", icon="play", button_style="primary",
                                            tooltip="Train this network on MNIST (a few seconds) and test it")
         self.train_button.on_click(self._train_clicked)
-        self._start(widgets.VBox([widgets.HBox(list(self.sliders.values())), self.train_button]))
+        self._start(widgets.VBox(list(self.sliders.values()) + [self.train_button]))
         self.controls.append(self.train_button)
 
     # -- the contract ---------------------------------------------------------------------------
@@ -102,14 +108,19 @@ class NetworkDesignerExplorer(Explorer):
 
     def _draw(self, result):
         sizes = result["sizes"]
-        if sizes != self._drawn_sizes:                     # the diagram is static: redraw it only when it changes
-            self.ax_net.clear()
-            hidden = len(sizes) - 2
-            network_diagram(sizes, ax=self.ax_net, max_shown=6,
-                            layer_names=["784"] + [str(sizes[1])] * hidden + ["10"])
-            self.ax_net.set_title(f"{len(sizes) - 1} layers: {result['n_params']:,} weights and biases")
+        if sizes != self._drawn_sizes:
+            # The circles and connections depend only on how many units are drawn per layer (at most
+            # MAX_SHOWN, with a "⋮" when a layer has more), so 8 … 256 neurons look alike: then only the
+            # captions and the title change, and they live in the cached "slow" layer (no full redraw).
+            shape = tuple((min(n, self.MAX_SHOWN), n > self.MAX_SHOWN) for n in sizes)
+            if shape != self._drawn_shape:
+                self._draw_diagram(sizes)
+                self._drawn_shape = shape
+            for text, n in zip(self._captions, sizes):
+                text.set_text(str(n))
+            self.ax_net.title.set_text(f"{len(sizes) - 1} layers: {result['n_params']:,} weights and biases")
             self._drawn_sizes = list(sizes)
-            self._invalidate()
+            self._slow_changed()
         others = [(n, acc) for key, (n, acc) in result["trained"] if key != result["key"]]
         self.others.set_data([n for n, _ in others], [100 * acc for _, acc in others])
         self.current_size.set_xdata([result["n_params"]] * 2)
@@ -117,6 +128,18 @@ class NetworkDesignerExplorer(Explorer):
             self.current.set_data([], [])
         else:
             self.current.set_data([result["n_params"]], [100 * result["accuracy"]])
+
+    def _draw_diagram(self, sizes):
+        """The static part of the network picture (circles, connections); captions and title are slow artists."""
+        old = [*self._captions, self.ax_net.title]                # clear() replaces the title's Text too
+        self._slow = [a for a in self._slow if not any(a is o for o in old)]
+        self.ax_net.clear()
+        network_diagram(sizes, ax=self.ax_net, max_shown=self.MAX_SHOWN)
+        pos = _layout(sizes, self.MAX_SHOWN)[0]
+        self._captions = [self._dynamic(self.ax_net.text(layer[0][0], -0.9, "", ha="center", va="top",
+                                                         fontsize="large"), slow=True) for layer in pos]
+        self._dynamic(self.ax_net.title, slow=True)
+        self._invalidate()
 
     def _readout(self, result):
         arrow = " → ".join(map(str, result["sizes"]))

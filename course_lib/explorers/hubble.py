@@ -7,13 +7,35 @@ from __future__ import annotations
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.ticker import NullFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+from traitlets import validate
 
 from .._validate import check_bool, check_int
 from ..datasets import load_hubble
 from ..linreg import gradient_descent, least_squares, loss_grid, mse, standardize
-from .base import Explorer, float_slider
-from .validation import check_in_range
+from .base import Explorer, float_slider, label_width, number
+from .validation import check_in_range, check_number_choice
+
+
+class NumberChoiceSlider(widgets.SelectionSlider):
+    """A slider over a few exact numbers (shown as written: 0.4, not 0.398). Setting a value it does not offer,
+    e.g. ``slider.value = 0.45``, raises a ValueError naming ``name``, every allowed value and the value given."""
+
+    def __init__(self, name, values, value, what="values", **kwargs):
+        self._name, self._what, self._values = name, what, tuple(values)
+        super().__init__(options=[(f"{v:g}", v) for v in self._values], value=value, **kwargs)
+
+    @validate("value")
+    def _validate_value(self, proposal):
+        return check_number_choice(proposal.value, self._name, self._values, self._what)
+
+
+def _short_number(value, _pos=None):
+    """A tick label for a loss: 500 → "500", 50 000 → "50k", 2 000 000 → "2M"."""
+    for scale, suffix in ((1e6, "M"), (1e3, "k"), (1, "")):
+        if abs(value) >= scale:
+            return f"{value / scale:g}{suffix}"
+    return f"{value:g}"
 
 
 def _log_levels(E, n=12):
@@ -25,8 +47,12 @@ class HubbleLineExplorer(Explorer):
     """Fit ŷ = a·x + b to Hubble's 24 galaxies by hand: a (km/s/Mpc) and b (km/s) sliders.
 
     Left: the data, the line and the residuals ŷ_i − y_i (red segments). Right: the loss surface
-    E(a, b) as contours, the current (a, b) (red dot) and the least-squares best fit (star,
-    a ≈ 454 km/s/Mpc, b ≈ −41 km/s). The readout gives E(a, b) = ``linreg.mse(a, b, x, y)``.
+    E(a, b) as contours and the current (a, b) (red dot). The readout gives E(a, b) = ``linreg.mse(a, b, x, y)``.
+
+    The least-squares best fit (a ≈ 454 km/s/Mpc, b ≈ −41 km/s) stays hidden while the student fits by hand:
+    the button "Show the best fit" is enabled once a slider has moved (an attempt), and reveals the best line
+    (dashed), the star on the contours and "Best possible: a = …, b = …, E = …" in the readout.
+    ``revealed`` says whether it is shown.
     """
 
     figsize = (6.4, 2.8)
@@ -39,9 +65,42 @@ class HubbleLineExplorer(Explorer):
         data = load_hubble()
         self.x, self.y = data.distance, data.velocity
         self.best = least_squares(self.x, self.y)
-        self.sliders = {"a": float_slider("a", a, *self.A_RANGE, 1.0, "slope a (km/s/Mpc)", fmt_=".0f", width="380px"),
-                        "b": float_slider("b", b, *self.B_RANGE, 5.0, "intercept b (km/s)", fmt_=".0f", width="380px")}
-        self._start(widgets.VBox(list(self.sliders.values())))
+        labels = {"a": "slope a (km/s/Mpc)", "b": "intercept b (km/s)"}
+        width = label_width(*labels.values())
+        self.sliders = {"a": float_slider("a", a, *self.A_RANGE, 1.0, labels["a"], fmt_=".0f", width="420px",
+                                          label_width=width),
+                        "b": float_slider("b", b, *self.B_RANGE, 5.0, labels["b"], fmt_=".0f", width="420px",
+                                          label_width=width)}
+        self.revealed = False
+        self.best_button = widgets.Button(description="Show the best fit", icon="star", disabled=True,
+                                          tooltip="First fit the line by hand: move a and b",
+                                          layout=widgets.Layout(width="auto"))
+        self.best_button.on_click(self._best_clicked)
+        self._start(widgets.VBox(list(self.sliders.values()) + [self.best_button]))
+        self.controls.append(self.best_button)
+        for slider in self.sliders.values():
+            slider.observe(self._attempted, names="value")
+
+    # -- the best fit, on request -----------------------------------------------------------------
+    def _attempted(self, _change=None):
+        """A slider moved: the student has tried, so the best fit may be revealed."""
+        if self.best_button.disabled and not self.revealed:
+            self.best_button.disabled = False
+            self.best_button.tooltip = "Compare your line with the least-squares best fit"
+            if not self._holding:  # only the readout's hint changes (inside hold(), the update at its end does it)
+                self.readout.value = self._readout(self.result)
+
+    def _best_clicked(self, _button=None):
+        """Show (or hide again) the best fit; does nothing before the first attempt."""
+        if self.best_button.disabled:
+            return
+        self.revealed = not self.revealed
+        self.best_button.description = "Hide the best fit" if self.revealed else "Show the best fit"
+        self.best_line.set_visible(self.revealed)
+        self.star.set_visible(self.revealed)
+        self.contour_title.set_text("loss E(a, b); ★ = best fit" if self.revealed else "loss E(a, b)")
+        self._invalidate()     # the star, the best line and the title are drawn with the static background
+        self.update()
 
     def compute(self, a, b):
         """Pure: predictions ŷ, residuals ŷ − y and E(a, b)."""
@@ -60,17 +119,19 @@ class HubbleLineExplorer(Explorer):
         ax.add_collection(self.residual_lines)
         self._line_x = np.array([0.0, 2.2])
         self.line = self._dynamic(ax.plot(self._line_x, [0, 0], color="C0", lw=2, label="ŷ = a·x + b")[0])
+        self.best_line = ax.plot(self._line_x, self.best[0] * self._line_x + self.best[1], color="black", lw=1,
+                                 ls="--", visible=False)[0]
         ax.legend(loc="lower right")
         self.title = self._dynamic(ax.set_title(""))
         a_values = np.linspace(*self.A_RANGE, 101)
         b_values = np.linspace(*self.B_RANGE, 101)
         E = loss_grid(self.x, self.y, a_values, b_values)
         cx.contour(a_values, b_values, E, levels=_log_levels(E), cmap="viridis", linewidths=0.8)
-        cx.plot(*self.best, marker="*", color="black", ms=9, ls="none")
+        self.star = cx.plot(*self.best, marker="*", color="black", ms=9, ls="none", visible=False)[0]
         self.marker = self._dynamic(cx.plot([], [], "o", color="tab:red", ms=6)[0])
         cx.set_xlabel("a (km/s/Mpc)")
         cx.set_ylabel("b (km/s)")
-        cx.set_title("loss E(a, b); ★ = least squares")
+        self.contour_title = cx.set_title("loss E(a, b)")
 
     def _draw(self, result):
         self.line.set_ydata(result["a"] * self._line_x + result["b"])
@@ -80,13 +141,17 @@ class HubbleLineExplorer(Explorer):
         self.title.set_text(f"E(a, b) = {result['E']:,.0f} (km/s)²")
 
     def _readout(self, result):
-        a_best, b_best = self.best
-        return (f"ŷ = {result['a']:.0f}·x + ({result['b']:.0f});  mean squared error "
-                f"<b>E = {result['E']:,.1f} (km/s)²</b>  (root: {np.sqrt(result['E']):.1f} km/s).  "
-                f"Best possible: a = {a_best:.1f} km/s/Mpc, b = {b_best:.1f} km/s, "
-                f"E = {mse(a_best, b_best, self.x, self.y):,.1f} (km/s)².")
+        text = (f"ŷ = {number(result['a'], '.0f')}·x + ({number(result['b'], '.0f')});  mean squared error "
+                f"<b>E = {result['E']:,.1f} (km/s)²</b>  (root: {np.sqrt(result['E']):.1f} km/s).<br>")
+        if self.revealed:
+            a_best, b_best = self.best
+            return text + (f"Best possible: a = {a_best:.1f} km/s/Mpc, b = {b_best:.1f} km/s, "
+                           f"E = {mse(a_best, b_best, self.x, self.y):,.1f} (km/s)² — the dashed line and the ★.")
+        if self.best_button.disabled:
+            return text + "Fit the line by hand: move <b>a</b> and <b>b</b> to make E as small as you can."
+        return text + "When E will not go lower, press <b>Show the best fit</b> to compare."
 
-    readout_height = "3em"
+    readout_height = "4.5em"   # two lines, three when narrow: fixed, so the page does not jump
 
 
 class GradientDescentExplorer(Explorer):
@@ -101,7 +166,10 @@ class GradientDescentExplorer(Explorer):
     """
 
     figsize = (6.4, 2.8)
-    LR_RANGE = (1e-3, 10 ** 0.5)
+    #: The learning rates the slider offers — exactly, so every value the chapter asks for (0.01, 0.05, 0.1, 0.4,
+    #: 0.49, 0.5, 0.6, and < 1 / > 1 with scaled x) is one step of the slider and reads as written.
+    LR_VALUES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.49, 0.5, 0.6, 0.8, 0.9,
+                 1.0, 1.1, 1.5, 2.0, 3.0)
     STEPS_MAX = 200
     _STEP_AXES = (10, 25, 50, 100, 200)
     START_RANGE = (-1000.0, 1000.0)
@@ -109,7 +177,7 @@ class GradientDescentExplorer(Explorer):
              False: ((-300.0, 1200.0), (-700.0, 700.0))}     # and for raw x
 
     def __init__(self, lr=0.1, steps=30, a0=0.0, b0=0.0, scaled=True):
-        lr = check_in_range(lr, "lr", *self.LR_RANGE)
+        lr = check_number_choice(lr, "lr", self.LR_VALUES, "learning rates the slider offers")
         steps = check_int(steps, "steps", min_value=0, max_value=self.STEPS_MAX)
         self.a0 = check_in_range(a0, "a0", *self.START_RANGE)
         self.b0 = check_in_range(b0, "b0", *self.START_RANGE)
@@ -117,13 +185,13 @@ class GradientDescentExplorer(Explorer):
         data = load_hubble()
         self.x, self.y = data.distance, data.velocity
         self.x_scaled, self.x_mean, self.x_std = standardize(self.x)
+        style = {"description_width": label_width("learning rate lr", "steps")}   # the two tracks line up
         self.sliders = {
-            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-3, max=0.5, step=0.05, description="learning rate lr",
-                                         readout_format=".3g", continuous_update=True,
-                                         style={"description_width": "initial"}, layout=widgets.Layout(width="380px")),
+            "lr": NumberChoiceSlider("lr", self.LR_VALUES, lr, "learning rates the slider offers",
+                                     description="learning rate lr", continuous_update=True, style=style,
+                                     layout=widgets.Layout(width="420px")),
             "steps": widgets.IntSlider(value=steps, min=0, max=self.STEPS_MAX, description="steps",
-                                       continuous_update=True, style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="380px")),
+                                       continuous_update=True, style=style, layout=widgets.Layout(width="420px")),
             "scaled": widgets.Checkbox(value=scaled, description="standardise x (x' = (x − mean)/std)",
                                        indent=False),
         }
@@ -160,13 +228,16 @@ class GradientDescentExplorer(Explorer):
         self.path = self._dynamic(cx.plot([], [], "-o", color="tab:red", ms=2.5, lw=1)[0])
         self.start = self._dynamic(cx.plot([], [], "s", color="black", ms=4)[0])
         lx.set_yscale("log")
-        lx.yaxis.set_minor_formatter(NullFormatter())   # decades only: minor labels crowd the small axis
+        # E spans about 40 000 … 800 000: ticks at 1, 2, 5 × 10^k (50k, 100k, 200k, 500k), not one lone "10⁵".
+        lx.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        lx.yaxis.set_major_formatter(FuncFormatter(_short_number))
+        lx.yaxis.set_minor_formatter(NullFormatter())
         lx.set_xlabel("step")
         lx.set_ylabel("E (km/s)²")
         lx.set_title("loss after each step")
         self.curve = self._dynamic(lx.plot([], [], "-", color="tab:red", lw=1.5)[0])
         self.warning = self._dynamic(lx.text(0.5, 0.5, "", transform=lx.transAxes, ha="center", va="center",
-                                             color="firebrick", fontsize=9, fontweight="bold"))
+                                             color="firebrick", fontsize="medium", fontweight="bold"))
         self._shown = None
 
     def _show_landscape(self, scaled):

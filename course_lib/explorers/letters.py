@@ -93,7 +93,7 @@ class LetterPadExplorer(Explorer):
         bx.set_xlim(0, 1)
         bx.axvline(0.5, color="grey", ls=":", lw=1)
         bx.set_xlabel("output")
-        self.values = [self._dynamic(bx.text(0.02, y, "", va="center", fontsize=8)) for y in (1, 0)]
+        self.values = [self._dynamic(bx.text(0.02, y, "", va="center", fontsize="small")) for y in (1, 0)]
         self.title = self._dynamic(bx.set_title(""))
 
     def _draw(self, result):

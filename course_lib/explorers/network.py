@@ -6,7 +6,7 @@ import numpy as np
 
 from ..activations import relu, step
 from ..neuron import BINARY_INPUTS, neuron, three_neuron_network
-from .base import Explorer, float_slider, html_table
+from .base import Explorer, float_slider, html_table, label_width, number
 from .validation import check_in_range
 from .input_plane import GRID_X1, GRID_X2, N_GRID, PLANE, WEIGHT_RANGE, decision_line, plane_axes
 
@@ -38,8 +38,9 @@ class NetworkExplorer(Explorer):
         given = dict(n1_w1=n1_w1, n1_w2=n1_w2, n1_b=n1_b, n2_w1=n2_w1, n2_w2=n2_w2, n2_b=n2_b,
                      n3_w1=n3_w1, n3_w2=n3_w2, n3_b=n3_b)
         values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in given.items()}
-        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, name.split("_")[1], width="230px")
-                        for name, v in values.items()}
+        width = label_width("w1", "w2", "b")      # one label width: the three tracks of a column line up
+        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, name.split("_")[1], width="230px",
+                                           label_width=width) for name, v in values.items()}
         heads = {"n1": "<b>n1</b> (reads x1, x2)", "n2": "<b>n2</b> (reads x1, x2)", "n3": "<b>n3</b> (reads n1, n2)"}
         columns = [widgets.VBox([widgets.HTML(heads[n])] + [self.sliders[f"{n}_{p}"] for p in ("w1", "w2", "b")])
                    for n in ("n1", "n2", "n3")]
@@ -74,9 +75,9 @@ class NetworkExplorer(Explorer):
         self.hidden_points = self._dynamic(hx.scatter(np.zeros(4), np.zeros(4), s=30, c="white",
                                                       edgecolors="black", zorder=3))
         bbox = {"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}
-        self.labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize=7, zorder=4,
+        self.labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,
                                              bbox=bbox)) for x1, x2 in BINARY_INPUTS]
-        self.hidden_labels = [self._dynamic(hx.text(0, 0, "", color="white", fontsize=7, zorder=4, bbox=bbox))
+        self.hidden_labels = [self._dynamic(hx.text(0, 0, "", color="white", fontsize="small", zorder=4, bbox=bbox))
                               for _ in BINARY_INPUTS]
 
     def _draw(self, result):
@@ -85,7 +86,7 @@ class NetworkExplorer(Explorer):
         self.n3_line.set_data(*result["n3_line"])
         self.hidden_points.set_offsets(result["h"])
         for label, out in zip(self.labels, result["out"]):
-            label.set_text(f"{out:.2f}")
+            label.set_text(number(out))
         # Inputs that land on the same hidden point share one label.
         groups = {}
         for (x1, x2), h, out in zip(BINARY_INPUTS, result["h"], result["out"]):
@@ -95,13 +96,34 @@ class NetworkExplorer(Explorer):
         for label, (h, names) in zip(self.hidden_labels, groups.items()):
             label.set_position((h[0] + 0.08, h[1] + 0.12))
             label.set_text(" ".join(names))
+        self._separate(self.hidden_labels[:len(groups)])
+
+    def _separate(self, labels, gap=2.0):
+        """Move labels whose boxes overlap (hidden points close together, e.g. (0,1) and (1,0) when n1's two
+        weights differ slightly): each one that hits an earlier label goes just above it (below it if that
+        would leave the axes), so every label stays readable."""
+        renderer = self.canvas.get_renderer()
+        ax = labels[0].axes if labels else None
+        placed = []
+        for label in labels:
+            for _ in range(len(placed) + 1):
+                box = label.get_window_extent(renderer).padded(gap)
+                hit = next((p for p in placed if box.overlaps(p)), None)
+                if hit is None:
+                    break
+                x, y = ax.transData.transform(label.get_position())
+                up = y + (hit.y1 - box.y0) + gap
+                if up + box.height > ax.bbox.y1:
+                    up = y - (box.y1 - hit.y0) - gap
+                label.set_position(ax.transData.inverted().transform((x, up)))
+            placed.append(label.get_window_extent(renderer).padded(gap))
 
     def _rows(self, result):
-        return [(f"{x1:.0f}", f"{x2:.0f}", f"{h[0]:.2f}", f"{h[1]:.2f}", f"<b>{out:.2f}</b>")
+        return [(f"{x1:.0f}", f"{x2:.0f}", number(h[0]), number(h[1]), f"<b>{number(out)}</b>")
                 for (x1, x2), h, out in zip(BINARY_INPUTS, result["h"], result["out"])]
 
     def _readout(self, result):
-        outs = ", ".join(f"{v:g}" for v in result["out"])
+        outs = ", ".join(number(v, "g") for v in result["out"])
         return (f"outputs for (0,0), (0,1), (1,0), (1,1): <b>{outs}</b><br>"
                 + html_table(("x1", "x2", "h1 = n1", "h2 = n2", "out = n3"), self._rows(result)))
 
@@ -159,7 +181,7 @@ class WeightQuizExplorer(Explorer):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvspan(-0.6, self.GOAL, color="green", alpha=0.08)
         ax.axvline(self.GOAL, color="green", ls="--", lw=1)
-        ax.text(self.GOAL - 0.1, 40, "goal: fire only for B ≤ 2", ha="right", color="green", fontsize=7)
+        ax.text(self.GOAL - 0.1, 40, "goal: fire only for B ≤ 2", ha="right", color="green", fontsize="small")
         self.bars = [self._dynamic(p) for p in ax.bar(self.B_VALUES, np.zeros(9), width=0.6)]
         self.curve = self._dynamic(ax.plot(self._X, np.zeros_like(self._X), color="grey", lw=1)[0])
         self.limit_line = self._dynamic(ax.axvline(0, color="C3", lw=1.5))

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..activations import elementwise_names, get_activation
 from ..neuron import BINARY_INPUTS, GATES
-from .base import Explorer, float_slider, html_table
+from .base import Explorer, float_slider, html_table, label_width, number
 from .validation import check_activation, check_in_range, check_option
 from .input_plane import GRID_X1, GRID_X2, N_GRID, PLANE, WEIGHT_RANGE, decision_line, plane_axes
 
@@ -29,20 +29,26 @@ def colour_limits(activation):
 class NeuronExplorer(Explorer):
     """One neuron with two inputs: a = f(w1·x1 + w2·x2 + b) over the input plane.
 
-    Shows the activation as a heatmap over x1, x2 ∈ [−0.5, 1.5], the decision line z = 0, and the
-    truth table for the inputs 0/1. Sliders: w1, w2, b ∈ [−3, 3]; activation: any element-wise entry
+    Shows the activation as a heatmap over x1, x2 ∈ [−0.5, 1.5] with the decision line z = 0 and the
+    value a at each binary input; the truth table (x1, x2, z, a) is the readout below the figure — shown
+    once, as page text, so it is as legible as the rest of the page.
+    Sliders: w1, w2, b ∈ [−3, 3]; activation: any element-wise entry
     of ``course_lib.activations.ACTIVATIONS``.  ``NeuronExplorer(w1=1, w2=1, b=-0.5, activation="relu")``
     is the lecture's Exercise 2 (outputs 0, 0.5, 0.5, 1.5).
     """
 
-    figsize = (6.0, 2.8)
+    figsize = (3.8, 3.0)
+    #: One label width for every control, so the slider tracks line up (the longest label: "activation").
+    LABEL_WIDTH = label_width("activation", "target gate")
 
     def __init__(self, w1=1.0, w2=1.0, b=-0.5, activation="step"):
         values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
         check_activation(activation, "activation")
-        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1) for name, v in values.items()}
+        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=self.LABEL_WIDTH)
+                        for name, v in values.items()}
         self.sliders["activation"] = widgets.Dropdown(options=elementwise_names(), value=activation,
-                                                      description="activation")
+                                                      description="activation",
+                                                      style={"description_width": self.LABEL_WIDTH})
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, w1, w2, b, activation="step"):
@@ -54,49 +60,26 @@ class NeuronExplorer(Explorer):
 
     # -- figure ---------------------------------------------------------------------------------
     def _build_figure(self):
-        self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.15, top=0.88, wspace=0.35)
-        ax, self.ax_table = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
-        self.ax = ax
+        self.fig.subplots_adjust(left=0.14, right=0.80, bottom=0.15, top=0.88)
+        ax = self.ax = self.fig.add_subplot(1, 1, 1)
+        ax.set_anchor("W")     # the square plane at the left, its colour bar right beside it
         plane_axes(ax, "activation a over the input plane")
         self.heatmap = self._dynamic(ax.imshow(np.zeros((N_GRID, N_GRID)), origin="lower", extent=PLANE * 2,
                                                cmap="viridis", vmin=0, vmax=1, interpolation="nearest"))
-        self.colorbar = self.fig.colorbar(self.heatmap, ax=ax, fraction=0.046, pad=0.04)
+        self.colorbar = self.fig.colorbar(self.heatmap, cax=ax.inset_axes([1.05, 0, 0.06, 1]))
         self.line = self._dynamic(ax.plot([], [], "w--", lw=1.5, label="z = 0")[0])
         self.points = self._dynamic(ax.scatter(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], s=40, c="white",
                                                edgecolors="black", zorder=3))
-        self.point_labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize=7, zorder=4,
+        self.point_labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,
                                                    bbox={"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}))
                              for x1, x2 in BINARY_INPUTS]
-        self._build_table(self.ax_table)
 
     def _table_header(self):
         return ("x1", "x2", "z", "a")
 
-    _slow_columns = ()    # table columns that change only now and then (see ``Explorer._dynamic``)
-
     def _table_rows(self, result):
-        return [(f"{x1:.0f}", f"{x2:.0f}", f"{z:.2f}", f"{a:.2f}")
+        return [(f"{x1:.0f}", f"{x2:.0f}", number(z), number(a))
                 for (x1, x2), z, a in zip(BINARY_INPUTS, result["z"], result["a"])]
-
-    def _build_table(self, ax):
-        ax.axis("off")
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        header = self._table_header()
-        cols = np.linspace(0.08, 0.92, len(header))
-        for c, h in zip(cols, header):
-            ax.text(c, 0.86, h, ha="center", fontweight="bold")
-        ax.plot([0, 1], [0.82, 0.82], color="black", lw=0.8)
-        # Columns x1, x2 never change: static. The others change with the sliders (a target column: slowly).
-        self.cells = [[ax.text(c, 0.70 - 0.15 * r, "", ha="center", family="monospace") for c in cols]
-                      for r in range(4)]
-        for row_texts, (x1, x2) in zip(self.cells, BINARY_INPUTS):
-            row_texts[0].set_text(f"{x1:.0f}")
-            row_texts[1].set_text(f"{x2:.0f}")
-            for j, text in enumerate(row_texts[2:], start=2):
-                self._dynamic(text, slow=j in self._slow_columns)
-        ax.text(0.5, 1.0, "truth table", ha="center", fontsize=9)
-        self.verdict = self._dynamic(ax.text(0.5, 0.02, "", ha="center", fontsize=9))
 
     def _draw(self, result):
         self.heatmap.set_data(result["grid"])
@@ -106,17 +89,11 @@ class NeuronExplorer(Explorer):
             self._invalidate()
         self.line.set_data(*result["line"])
         for label, a in zip(self.point_labels, result["a"]):
-            label.set_text(f"{a:.2f}")
-        for row_texts, row in zip(self.cells, self._table_rows(result)):
-            for j, (text, value) in enumerate(zip(row_texts[2:], row[2:]), start=2):
-                if text.get_text() != value:
-                    text.set_text(value)
-                    if j in self._slow_columns:
-                        self._slow_changed()
+            label.set_text(number(a))
 
     def _readout(self, result):
         s = self.state
-        formula = (f"z = {s['w1']:.2f}·x1 + {s['w2']:.2f}·x2 + ({s['b']:.2f}),  "
+        formula = (f"z = {number(s['w1'])}·x1 + {number(s['w2'])}·x2 + ({number(s['b'])}),  "
                    f"a = {result['activation']}(z)")
         return f"<b>{formula}</b><br>" + html_table(self._table_header(), self._table_rows(result))
 
@@ -136,8 +113,10 @@ class LogicGateExplorer(NeuronExplorer):
     def __init__(self, gate="AND", w1=0.0, w2=0.0, b=0.0):
         check_option(gate, "gate", self.gates)
         values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
-        self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description="target gate")}
-        self.sliders.update({name: float_slider(name, v, *WEIGHT_RANGE, 0.1) for name, v in values.items()})
+        self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description="target gate",
+                                                 style={"description_width": self.LABEL_WIDTH})}
+        self.sliders.update({name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=self.LABEL_WIDTH)
+                             for name, v in values.items()})
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, gate, w1, w2, b):
@@ -156,8 +135,6 @@ class LogicGateExplorer(NeuronExplorer):
     def _table_header(self):
         return ("x1", "x2", "z", "a", "target")
 
-    _slow_columns = (4,)  # the target column changes only with the gate
-
     def _table_rows(self, result):
         return [row + (f"{t:.0f}",) for row, t in zip(super()._table_rows(result), result["target"])]
 
@@ -167,6 +144,10 @@ class LogicGateExplorer(NeuronExplorer):
         if result["gate"] == "XOR":
             return "✗ XOR: impossible for one neuron"
         return f"✗ {result['n_wrong']} of 4 rows differ from {result['gate']}"
+
+    def _build_figure(self):
+        super()._build_figure()
+        self.verdict = self._dynamic(self.ax.set_title(""))   # the verdict replaces the title, coloured
 
     def _draw(self, result):
         super()._draw(result)

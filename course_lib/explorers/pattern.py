@@ -67,7 +67,7 @@ class PatternNeuronExplorer(Explorer):
             ax.set_yticks([])
             ax.set_title(title)
             image = ax.imshow(np.zeros((3, 3)), cmap=cmap, vmin=vmin, vmax=lim)
-            numbers = [ax.text(c, r, "", ha="center", va="center", fontsize=9) for r in range(3) for c in range(3)]
+            numbers = [ax.text(c, r, "", ha="center", va="center", fontsize="medium") for r in range(3) for c in range(3)]
             if i != 1:   # x and w·x change with the pixels only: the slow layer (the weights are fixed: static)
                 for artist in [image, *numbers]:
                     self._dynamic(artist, slow=True)
@@ -75,7 +75,7 @@ class PatternNeuronExplorer(Explorer):
             self.numbers.append(numbers)
         self._paint(1, self.weights)
         self._shown_pixels = None
-        self.title = self._dynamic(self.fig.text(0.5, 0.92, "", ha="center", fontsize=10))
+        self.title = self._dynamic(self.fig.text(0.5, 0.92, "", ha="center", fontsize="large"))
 
     def _paint(self, panel, values):
         """Show a 3×3 array in one panel: colours and the numbers (white on dark squares)."""

@@ -24,6 +24,22 @@ def check_in_range(value, name, low, high, unit=""):
     return float(value)
 
 
+def check_number_choice(value, name, choices, what="values"):
+    """One of the numbers ``choices`` (a slider that offers only these), as the float in ``choices``.
+
+    >>> check_number_choice(0.45, "lr", (0.1, 0.4, 0.5), "learning rates the slider offers")
+    Traceback (most recent call last):
+    ValueError: lr must be one of the learning rates the slider offers: 0.1, 0.4, 0.5; got 0.45.
+    """
+    allowed = ", ".join(f"{c:g}" for c in choices)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, one of the {what}: {allowed}; got {_describe(value)}.")
+    for choice in choices:
+        if np.isfinite(value) and abs(float(value) - choice) <= 1e-9 * abs(choice):
+            return choice
+    raise ValueError(f"{name} must be one of the {what}: {allowed}; got {value!r}.")
+
+
 def check_option(value, name, choices):
     """One of ``choices`` (strings): TypeError for a non-string, ValueError naming every allowed choice."""
     allowed = ", ".join(repr(c) for c in choices)
@@ -45,6 +61,8 @@ def check_activation(value, name):
 
 def slider_range(control):
     """The allowed values of a slider as text, e.g. "[-3, 3]" (a log slider's min/max are exponents)."""
+    if isinstance(control, widgets.SelectionSlider):
+        return "{" + ", ".join(str(label) for label in control._options_labels) + "}"
     low, high = control.min, control.max
     if isinstance(control, widgets.FloatLogSlider):
         low, high = control.base ** low, control.base ** high

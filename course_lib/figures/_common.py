@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numbers
 
-import matplotlib as mpl
 import numpy as np
 
 from .._validate import _describe
@@ -13,15 +12,12 @@ from .._validate import _describe
 FONT_SIZES = ("xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large")
 
 
-def figure_scale() -> float:
-    """How much larger figures are drawn than matplotlib's default size (1.6 in ``projector_mode()``)."""
-    return float(mpl.rcParams["figure.figsize"][0]) / float(mpl.rcParamsDefault["figure.figsize"][0])
-
-
 def scaled(figsize):
-    """``figsize`` (width, height) in inches at the default size, scaled like ``figure.figsize``."""
-    s = figure_scale()
-    return (figsize[0] * s, figsize[1] * s)
+    """``figsize`` (width, height) in inches, as drawn now: larger in projector mode, up to the cell width
+    (``course_lib.present.figure_size``)."""
+    from ..present import figure_size
+
+    return figure_size(figsize)
 
 
 def new_axes(ax, figsize):

@@ -8,7 +8,7 @@ slider handle, presses ArrowRight and checks that the slider readout, the
 explorer's readout and its figure change (DOM hooks defined in course_lib/explorers/base.py:
 .course-explorer, .course-explorer-figure, .course-explorer-readout); then it
 measures key-down → new-image time over 20 presses and prints the median
-(target ≤ 100 ms; asserted only loosely, < 1 s, to avoid flaky failures).
+(target ≤ 60 ms; asserted only loosely, < 1 s, to avoid flaky failures: speed is a measurement).
 Two self-tests check the harness itself on notebooks it writes (a small
 ipywidgets + interactive_output explorer; a notebook with an error).
 
@@ -572,7 +572,7 @@ def drive_explorer(page, notebook: str, class_name: str, capsys, front_end: str 
     with capsys.disabled():
         print(f"\n[browser] {front_end} {notebook} {class_name}: key press -> new image over {N_PRESSES} presses: "
               f"median {median:.0f} ms, min {min(latencies):.0f} ms, max {max(latencies):.0f} ms "
-              f"(target <= 100 ms; load average {os.getloadavg()[0]:.1f})")
+              f"(target <= 60 ms; load average {os.getloadavg()[0]:.1f})")
     assert median < 1000, f"{class_name}: median key-press-to-image time {median:.0f} ms (>= 1 s)"
     return median
 

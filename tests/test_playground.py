@@ -326,3 +326,21 @@ def test_the_explorer_module_declares_no_exercises():
     """The checkers live in course_lib.checks (chapters 3 and 8), where the framework's tests walk them."""
     from course_lib.checks import Exercise
     assert not [name for name, value in vars(playground).items() if isinstance(value, Exercise)]
+
+
+def test_draft_pictures_while_playing_sharp_when_paused():
+    """Playing draws one PNG pixel per CSS px (cheaper frames); a pause redraws the sharp picture; the size
+    on screen never changes."""
+    from PIL import Image
+    import io
+
+    ex = PlaygroundExplorer("circle")
+    still_ratio, css = ex.pixel_ratio, ex.css_size
+    assert still_ratio >= 1.5
+    ex.play.playing = True
+    assert ex.pixel_ratio == 1.0 and ex.css_size == css
+    ex.play.value = 1
+    assert Image.open(io.BytesIO(ex.image.value)).size == tuple(round(v) for v in css)
+    ex.play.playing = False
+    assert ex.pixel_ratio == still_ratio and ex.css_size == css
+    assert Image.open(io.BytesIO(ex.image.value)).size == tuple(round(v * still_ratio) for v in css)

@@ -19,7 +19,9 @@ Regularisation adds to ∂E/∂W (biases are not regularised)::
 
 Animation: an ``ipywidgets.Play`` (a timer in the browser, so it also works where the kernel cannot run
 threads) ticks every ``interval`` ms; each tick is one frame.  A tick that waited in the queue while the
-last frame was drawn is dropped, so pause takes effect within one frame.  Fixed ``rng`` → every run is the same.
+last frame was drawn is dropped, so pause takes effect within one frame.  While playing, frames are drawn
+with one PNG pixel per CSS px (``PLAY_PIXEL_RATIO``); pausing redraws the sharp (HiDPI) picture.
+Fixed ``rng`` → every run is the same.
 """
 from __future__ import annotations
 
@@ -61,6 +63,12 @@ INTERVAL_MS = 40          # the Play timer: at most 25 frames per second (fewer 
 #: A tick handled this soon after the last frame ended was queued while that frame was drawn (a fresh tick
 #: comes up to INTERVAL_MS later): it is dropped, so the kernel never falls behind the timer.
 STALE_TICK_S = 0.004
+#: PNG pixels per CSS px while playing: one pixel per CSS px (2.25× fewer than the sharp still picture) makes
+#: each frame cheaper to draw, encode, send and decode; a pause redraws the sharp picture.
+PLAY_PIXEL_RATIO = 1.0
+#: While playing, the text under the picture (epoch, losses) is refreshed at most this often: every
+#: changed widget is one more message and one more page layout in the browser per frame.
+READOUT_EVERY_S = 0.25
 
 #: The Playground's colours: orange (−1 or label 0) … light grey (0) … blue (+1 or label 1).
 ORANGE, BLUE = "#f59322", "#0877bd"
@@ -338,11 +346,13 @@ class PlaygroundExplorer(Explorer):
         self.step_button.on_click(lambda _b: self._guarded(self.step))
         self.reset_button.on_click(lambda _b: self._guarded(self.reset))
         self.play.observe(self._tick, names="value")
+        self.play.observe(self._playing_changed, names="playing")
         self.show.observe(self._view_changed, names="value")
         self.show_test.observe(self._view_changed, names="value")
 
         self._data = self._data_key = self._net_key = None
         self._layout_key = None
+        self._readout_time = -float("inf")
         self._setting_show = False
         self._last_frame_end = -1.0
         self.frame_times = collections.deque(maxlen=200)     # seconds per frame of the play timer (the last 200)
@@ -437,6 +447,24 @@ class PlaygroundExplorer(Explorer):
         self._last_frame_end = time.perf_counter()
         self.frame_times.append(self._last_frame_end - now)
 
+    def _playing_changed(self, change):
+        """Playing: draft pictures (PLAY_PIXEL_RATIO); paused: the sharp picture again, redrawn once."""
+        self._set_pixel_ratio(PLAY_PIXEL_RATIO if change["new"] else getattr(self, "_still_pixel_ratio",
+                                                                               self.pixel_ratio))
+
+    def _set_pixel_ratio(self, ratio):
+        """Draw the same figure (same CSS size, same text size on screen) with ``ratio`` PNG pixels per CSS px."""
+        if not hasattr(self, "_still_pixel_ratio"):
+            self._still_pixel_ratio = self.pixel_ratio      # as built (sharp): what a pause returns to
+        ratio = min(ratio, self._still_pixel_ratio)
+        if ratio == self.pixel_ratio:
+            return
+        css_per_inch = self.dpi / self.pixel_ratio
+        self.dpi, self.pixel_ratio = css_per_inch * ratio, ratio
+        self.fig.set_dpi(self.dpi)
+        self._layout_key = None                   # the neuron pictures are placed in pixels: place them again
+        self._guarded(self.update)
+
     def _guarded(self, action):
         try:
             action()
@@ -450,7 +478,8 @@ class PlaygroundExplorer(Explorer):
 
     def update(self):
         self._sync()
-        super().update()
+        with np.errstate(over="ignore", invalid="ignore"):   # a diverged network: step() says so in words
+            super().update()
 
     # -- the contract ---------------------------------------------------------------------------
     def compute(self, dataset, noise, train_share, batch_size, features, hidden_layers, neurons, activation, lr,
@@ -665,6 +694,10 @@ class PlaygroundExplorer(Explorer):
         self._set_lim(self.ax_loss, xlim=(0, x_high), ylim=(0, y_high))
 
     def _readout(self, result):
+        now = time.perf_counter()
+        if self.play.playing and now - self._readout_time < READOUT_EVERY_S:
+            return self.readout.value             # unchanged: no message to the browser for this frame
+        self._readout_time = now
         hist = result["history"]
         text = (f"epoch <b>{result['epoch']}</b> · training loss {hist[-1, 1]:.4f} · test loss {hist[-1, 2]:.4f}")
         if "accuracy" in result:

@@ -364,6 +364,7 @@ class PlaygroundExplorer(Explorer):
         column3 = widgets.VBox([s["features"], self.show_test])
         box = widgets.VBox([buttons, widgets.HBox([column1, column2, column3]), self.show])
         self._start(box)
+        self._still_pixel_ratio = self.pixel_ratio              # as built (sharp): what a pause returns to
         self.controls += [self.play, self.step_button, self.reset_button, self.show, self.show_test]
 
     # -- the network behind the controls --------------------------------------------------------
@@ -449,13 +450,10 @@ class PlaygroundExplorer(Explorer):
 
     def _playing_changed(self, change):
         """Playing: draft pictures (PLAY_PIXEL_RATIO); paused: the sharp picture again, redrawn once."""
-        self._set_pixel_ratio(PLAY_PIXEL_RATIO if change["new"] else getattr(self, "_still_pixel_ratio",
-                                                                               self.pixel_ratio))
+        self._set_pixel_ratio(PLAY_PIXEL_RATIO if change["new"] else self._still_pixel_ratio)
 
     def _set_pixel_ratio(self, ratio):
         """Draw the same figure (same CSS size, same text size on screen) with ``ratio`` PNG pixels per CSS px."""
-        if not hasattr(self, "_still_pixel_ratio"):
-            self._still_pixel_ratio = self.pixel_ratio      # as built (sharp): what a pause returns to
         ratio = min(ratio, self._still_pixel_ratio)
         if ratio == self.pixel_ratio:
             return

@@ -1,7 +1,8 @@
 """How long does each chapter take to run from a fresh kernel?
 
-    python benchmarks/bench_notebooks.py                    # every notebooks/*.ipynb
-    python benchmarks/bench_notebooks.py 05 06              # only names starting with 05 or 06
+    python benchmarks/bench_notebooks.py                    # both editions: notebooks/*.ipynb, notebooks/ja/*.ipynb
+    python benchmarks/bench_notebooks.py 05 06              # only names starting with 05 or 06 (both editions)
+    python benchmarks/bench_notebooks.py --edition ja       # only the Japanese edition
     python benchmarks/bench_notebooks.py --notebooks DIR
 
 Each notebook is executed top to bottom in its own new kernel (nbclient, on a
@@ -66,16 +67,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("prefixes", nargs="*", help="only notebooks whose name starts with one of these")
     parser.add_argument("--notebooks", type=Path, default=REPO / "notebooks")
+    parser.add_argument("--edition", choices=("en", "ja", "both"), default="both",
+                        help="English (the folder), Japanese (its ja/ subfolder) or both (default)")
     args = parser.parse_args(argv)
 
-    paths = sorted(p for p in args.notebooks.glob("*.ipynb")
-                   if not args.prefixes or p.name.startswith(tuple(args.prefixes)))
+    folders = {"en": [args.notebooks], "ja": [args.notebooks / "ja"],
+               "both": [args.notebooks, args.notebooks / "ja"]}[args.edition]
+    paths = [p.relative_to(args.notebooks) for folder in folders for p in sorted(folder.glob("*.ipynb"))
+             if not args.prefixes or p.name.startswith(tuple(args.prefixes))]
     if not paths:
         print(f"no notebooks matching {args.prefixes or '*'} in {args.notebooks}")
         return 1
     print(f"python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}; "
           f"one fresh kernel per notebook\n")
-    width = max(len("notebook"), *(len(p.name) for p in paths))
+    width = max(len("notebook"), *(len(p.as_posix()) for p in paths))
     header = f"{'notebook':<{width}} {'start':>6} {'run':>7} {'target':>7}  {'ok':<4} slowest cell"
     print(header)
     print("-" * len(header))
@@ -86,7 +91,8 @@ def main(argv=None) -> int:
         if (args.notebooks.parent / "data").is_dir():
             (Path(tmp) / "data").symlink_to((args.notebooks.parent / "data").resolve(), target_is_directory=True)
         for path in paths:
-            r = run_notebook(work / path.name)
+            r = run_notebook(work / path)
+            r["name"] = path.as_posix()
             target = target_for(path.name)
             ok = "FAIL" if r["error"] else ("yes" if r["run"] <= target else "SLOW")
             slowest_s, slowest_i = r["slowest"]

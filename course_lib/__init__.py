@@ -16,8 +16,18 @@ One module per idea (import what a chapter needs); each formula is defined in on
     explorers    slider widgets that move weights and biases live
     checks       self-checking exercises: ``check(answer)``, ``hint()``, ``solution()``
     present      large fonts for projecting in class;  slides: export chapters as reveal.js decks
+    i18n         the language of every message: ``set_language("ja")`` for 日本語 (gettext catalogs in locale/)
 
 Words: "the lecture" means the source lectures the course is built from (the project's history
 calls them "seeds"); in the code the word *seed* only ever means a random seed, passed as ``rng``.
 """
 __version__ = "0.1.0"
+
+from .i18n import get_language, set_language  # noqa: E402
+
+__all__ = ["set_language", "get_language"]
+
+from .i18n import _from_environment  # noqa: E402
+
+_from_environment()                  # COURSE_LIB_LANGUAGE=ja, if set; never the machine's locale
+del _from_environment

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import as_array, check_choice
+from .i18n import _
 from .activations import ACTIVATIONS
 from .losses import as_targets, get_loss
 
@@ -43,8 +44,8 @@ class FlatParameters:
         for name in ("W", "b"):
             arrays, views = getattr(net, name), getattr(self, name)
             if not isinstance(arrays, list) or len(arrays) != len(views):
-                raise ValueError(f"net.{name} must stay a list of {len(views)} arrays; "
-                                 f"set values with net.{name}[l][...] = new.")
+                raise ValueError(_("net.{name} must stay a list of {n} arrays; set values with "
+                                   "net.{name}[l][...] = new.").format(name=name, n=len(views)))
             for l, view in enumerate(views):
                 if arrays[l] is not view:
                     view[...] = as_array(arrays[l], f"{name}[{l}]", shape=view.shape, dtype=self.dtype)
@@ -73,9 +74,10 @@ def check_data(net, X, T=None, loss=None, X_name="X", T_name="T"):
     """``MLP.check_data``: X (n, sizes[0]) in the network's dtype; with T also T (n, sizes[-1]) and the loss."""
     X = as_array(X, X_name, dtype=net.dtype)
     if X.ndim != 2 or X.shape[1] != net.sizes[0]:
-        raise ValueError(f"{X_name} must have shape (n_samples, {net.sizes[0]}) — one row of {net.sizes[0]} "
-                         f"inputs per sample; got shape {X.shape}."
-                         + (f" For one sample use {X_name}.reshape(1, -1)." if X.ndim == 1 else ""))
+        raise ValueError(_("{name} must have shape (n_samples, {n_inputs}) — one row of {n_inputs} inputs per "
+                           "sample; got shape {shape}.").format(name=X_name, n_inputs=net.sizes[0], shape=X.shape)
+                         + (_(" For one sample use {name}.reshape(1, -1).").format(name=X_name) if X.ndim == 1
+                            else ""))
     net._flat.sync(net)
     if T is None:
         return X
@@ -84,40 +86,43 @@ def check_data(net, X, T=None, loss=None, X_name="X", T_name="T"):
         loss = "cross_entropy" if output == "softmax" else "squared_error"
     loss = get_loss(loss)
     if loss.needs_softmax and output != "softmax":
-        raise ValueError(f"loss='cross_entropy' needs a 'softmax' output layer; this network ends with "
-                         f"{output!r}. Use loss='squared_error' or a softmax output.")
+        raise ValueError(_("loss='cross_entropy' needs a 'softmax' output layer; this network ends with "
+                           "{output!r}. Use loss='squared_error' or a softmax output.").format(output=output))
     T = as_targets(T, X.shape[0], net.sizes[-1], name=T_name, dtype=net.dtype)
     return X, loss.check_targets(T, T_name), loss
 
 
 def check_sizes(sizes):
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
-        raise TypeError(f"sizes must be a list of layer sizes such as [784, 128, 10]; got {sizes!r}.")
+        raise TypeError(_("sizes must be a list of layer sizes such as [784, 128, 10]; got {sizes!r}.").format(
+            sizes=sizes))
     if len(sizes) < 2 or not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) and s >= 1
                                  for s in sizes):
-        raise ValueError(f"sizes must list at least 2 positive integers (input, ..., output); got {sizes!r}.")
+        raise ValueError(_("sizes must list at least 2 positive integers (input, ..., output); got {sizes!r}.")
+                         .format(sizes=sizes))
     return [int(s) for s in sizes]
 
 
 def check_weights(W, b):
     """W[l] (n_in, n_out) and b[l] (n_out,) as float64 arrays (copies) whose shapes chain layer to layer."""
     if not (isinstance(W, (list, tuple)) and isinstance(b, (list, tuple)) and 0 < len(W) == len(b)):
-        raise TypeError("W and b must be lists with one array per layer (same length); "
-                        f"got {type(W).__name__} and {type(b).__name__}.")
+        raise TypeError(_("W and b must be lists with one array per layer (same length); got {W_type} and "
+                          "{b_type}.").format(W_type=type(W).__name__, b_type=type(b).__name__))
     W = [as_array(w, f"W[{l}]", ndim=2, dtype=np.float64) for l, w in enumerate(W)]
     b = [as_array(v, f"b[{l}]", shape=(W[l].shape[1],), dtype=np.float64) for l, v in enumerate(b)]
     for l in range(1, len(W)):
         if W[l].shape[0] != W[l - 1].shape[1]:
-            raise ValueError(f"W[{l}] must have {W[l - 1].shape[1]} rows (one per output of layer {l}, "
-                             f"W[{l - 1}] has shape {W[l - 1].shape}); got shape {W[l].shape}.")
+            raise ValueError(_("W[{l}] must have {rows} rows (one per output of layer {l}, W[{before}] has shape "
+                               "{before_shape}); got shape {shape}.").format(
+                l=l, rows=W[l - 1].shape[1], before=l - 1, before_shape=W[l - 1].shape, shape=W[l].shape))
     return W, b
 
 
 def check_activations(activations, n_layers):
     """One activation name per layer; softmax (not element-wise) only for the output layer."""
     if not isinstance(activations, (list, tuple)) or len(activations) != n_layers:
-        raise ValueError(f"activations must list {n_layers} names, one per layer after the input; "
-                         f"got {activations!r}.")
+        raise ValueError(_("activations must list {n} names, one per layer after the input; got "
+                           "{activations!r}.").format(n=n_layers, activations=activations))
     for l, name in enumerate(activations):
         allowed = [k for k, act in ACTIVATIONS.items() if act.elementwise or l == n_layers - 1]
         check_choice(name, f"activations[{l}]", allowed)
@@ -126,5 +131,5 @@ def check_activations(activations, n_layers):
 
 def check_dtype(dtype):
     if dtype not in (np.float32, np.float64, "float32", "float64", float):
-        raise ValueError(f"dtype must be np.float32 or np.float64; got {dtype!r}.")
+        raise ValueError(_("dtype must be np.float32 or np.float64; got {dtype!r}.").format(dtype=dtype))
     return np.dtype(dtype)

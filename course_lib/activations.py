@@ -29,6 +29,8 @@ from typing import Callable
 import numpy as np
 
 from ._validate import as_array, check_choice, check_number
+from . import i18n
+from .i18n import N_, _
 
 
 def _z(z):
@@ -121,9 +123,10 @@ def softmax(z, axis=-1):
     """
     z = _z(z)
     if z.ndim == 0:
-        raise ValueError("z must have at least one axis for softmax (one value per class); got a single number.")
+        raise ValueError(_("z must have at least one axis for softmax (one value per class); got a single number."))
     if z.size == 0 or z.shape[axis] == 0:
-        raise ValueError(f"z must hold at least one value per row for softmax (one per class); got shape {z.shape}.")
+        raise ValueError(_("z must hold at least one value per row for softmax (one per class); got shape {shape}.")
+                         .format(shape=z.shape))
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -225,6 +228,8 @@ class Activation:
     z_range     a good plot range of z;   a_range: y-limits for a plot of f over z_range
     max_slope   max |f'(z)| (for scaling a plot of the slope)
     formula, grad_formula   display text, e.g. "max(0, z)" and "1 if z > 0 else 0"
+    label       the function's name for a reader, e.g. "step function" (a message: ``display_name()`` gives
+                it in the current language, 「ステップ関数」); empty: ``name``
 
     f_into and grad_mul may be left out (None): they then fall back to ``out[...] = f(z)`` and
     ``delta *= grad(z)`` — correct, only slower.  So a new activation costs one entry in ``_TABLE``
@@ -242,6 +247,7 @@ class Activation:
     elementwise: bool = True
     f_into: Callable | None = None
     grad_mul: Callable | None = None
+    label: str = ""
 
     def __post_init__(self):
         if self.f_into is None:
@@ -254,42 +260,47 @@ class Activation:
                 delta *= grad(z)
             object.__setattr__(self, "grad_mul", grad_mul)
 
+    def display_name(self):
+        """The name to show a reader (a figure title, a menu), in the current language: "sigmoid" / 「シグモイド関数」."""
+        return i18n._(self.label) if self.label else self.name
+
     def __repr__(self):
-        return f"Activation({self.name!r}: a = {self.formula}, f'(z) = {self.grad_formula})"
+        return f"Activation({self.name!r}: a = {self.formula}, f'(z) = {i18n._(self.grad_formula)})"
 
 
 _TABLE = (
-    Activation("step", step, step_grad, "1 if z ≥ 0 else 0", "0 (undefined at 0)",
+    Activation("step", step, step_grad, "1 if z ≥ 0 else 0", N_("0 (undefined at 0)"),
                z_range=(-4.0, 4.0), a_range=(-0.1, 1.1), max_slope=0.0,
-               f_into=_step_into, grad_mul=_step_grad_mul),
+               f_into=_step_into, grad_mul=_step_grad_mul, label=N_("step function")),
     Activation("sigmoid", sigmoid, sigmoid_grad, "1 / (1 + e^(−z))", "σ(z)·(1 − σ(z))",
                z_range=(-6.0, 6.0), a_range=(-0.1, 1.1), max_slope=0.25,
-               f_into=_sigmoid_into, grad_mul=_sigmoid_grad_mul),
+               f_into=_sigmoid_into, grad_mul=_sigmoid_grad_mul, label=N_("sigmoid")),
     Activation("tanh", tanh, tanh_grad, "(e^z − e^(−z)) / (e^z + e^(−z))", "1 − tanh²(z)",
                z_range=(-4.0, 4.0), a_range=(-1.1, 1.1), max_slope=1.0,
                f_into=_tanh_into, grad_mul=_tanh_grad_mul),
     Activation("relu", relu, relu_grad, "max(0, z)", "1 if z > 0 else 0",
                z_range=(-3.0, 3.0), a_range=(-0.5, 3.1), max_slope=1.0,
-               f_into=_relu_into, grad_mul=_relu_grad_mul),
+               f_into=_relu_into, grad_mul=_relu_grad_mul, label=N_("ReLU")),
     Activation("leaky_relu", leaky_relu, leaky_relu_grad, "z if z > 0 else 0.01·z", "1 if z > 0 else 0.01",
                z_range=(-3.0, 3.0), a_range=(-0.5, 3.1), max_slope=1.0,
-               f_into=_leaky_relu_into, grad_mul=_leaky_relu_grad_mul),
+               f_into=_leaky_relu_into, grad_mul=_leaky_relu_grad_mul, label=N_("leaky ReLU")),
     Activation("identity", identity, identity_grad, "z", "1",
                z_range=(-3.0, 3.0), a_range=(-3.3, 3.3), max_slope=1.0,
-               f_into=_identity_into, grad_mul=_identity_grad_mul),
+               f_into=_identity_into, grad_mul=_identity_grad_mul, label=N_("identity")),
     Activation("softmax", softmax, softmax_grad, "e^(z_k) / Σ_j e^(z_j)", "a_k (δ_kj − a_j)",
                z_range=(-4.0, 4.0), a_range=(-0.05, 1.05), max_slope=0.25, elementwise=False,
-               f_into=_softmax_into, grad_mul=_softmax_grad_mul),
+               f_into=_softmax_into, grad_mul=_softmax_grad_mul, label=N_("softmax")),
 )
 
+#: name → ``Activation``, in teaching order: step, sigmoid, tanh, relu, leaky_relu, identity, softmax.
 ACTIVATIONS = {act.name: act for act in _TABLE}
-"""name → ``Activation``, in teaching order: step, sigmoid, tanh, relu, leaky_relu, identity, softmax."""
 
 
 def get_activation(name):
     """The ``Activation`` record for a name such as ``"relu"`` (use ``.f``, ``.grad``, ``.formula``, …)."""
     if not isinstance(name, str):
-        raise TypeError(f"activation must be a name (str) such as 'relu'; got {name!r} ({type(name).__name__}).")
+        raise TypeError(_("activation must be a name (str) such as 'relu'; got {value!r} ({type}).").format(
+            value=name, type=type(name).__name__))
     check_choice(name, "activation", ACTIVATIONS)
     return ACTIVATIONS[name]
 

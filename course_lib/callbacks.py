@@ -12,6 +12,8 @@ import warnings
 
 import numpy as np
 
+from .i18n import _
+
 
 class TrainingDiverged(FloatingPointError):
     """Training diverged: numbers overflowed, or the loss jumped and stayed no better than chance."""
@@ -22,12 +24,13 @@ class ConvergenceWarning(UserWarning):
 
 
 def diverged_message(what, epoch, step, opt, X):
-    """The message of ``TrainingDiverged``: where, what, and a learning rate 10 times smaller to try."""
+    """The message of ``TrainingDiverged``: where, what (a clause, already in the current language), and a
+    learning rate 10 times smaller to try."""
     smaller = float(f"{opt.lr / 10:.3g}")
-    msg = (f"Training diverged at epoch {epoch}, step {step}: {what}. "
-           f"The learning rate {opt.lr!r} is too large; try {smaller!r}.")
+    msg = _("Training diverged at epoch {epoch}, step {step}: {what}. The learning rate {lr!r} is too large; "
+            "try {smaller!r}.").format(epoch=epoch, step=step, what=what, lr=opt.lr, smaller=smaller)
     if np.abs(X).max() > 10:
-        msg += f" The inputs reach {np.abs(X).max():g}: scaling them to about [0, 1] also helps."
+        msg += _(" The inputs reach {max:g}: scaling them to about [0, 1] also helps.").format(max=np.abs(X).max())
     return msg
 
 
@@ -54,8 +57,14 @@ class PrintLines(Callback):
         e, E = h.epochs[-1], h.train_loss[-1]
         done = self.target is not None and E < self.target
         if self.every and (e == 1 or e % self.every == 0 or e == self.epochs or done):
-            val = f"  val_loss {h.val_loss[-1]:.4f}  val_acc {h.val_acc[-1]:.4f}" if h.val_loss else ""
-            print(f"epoch {e}/{self.epochs}  loss {E:.4f}  acc {h.train_acc[-1]:.4f}{val}")
+            if h.val_loss:
+                line = _("epoch {epoch}/{epochs}  loss {loss:.4f}  acc {acc:.4f}  val_loss {val_loss:.4f}  "
+                         "val_acc {val_acc:.4f}")
+            else:
+                line = _("epoch {epoch}/{epochs}  loss {loss:.4f}  acc {acc:.4f}")
+            print(line.format(epoch=e, epochs=self.epochs, loss=E, acc=h.train_acc[-1],
+                              val_loss=h.val_loss[-1] if h.val_loss else None,
+                              val_acc=h.val_acc[-1] if h.val_acc else None))
         return False
 
 
@@ -72,7 +81,7 @@ class ProgressBar(Callback):
             from IPython.display import display
         except ImportError:
             return Callback()
-        bar = ipywidgets.IntProgress(value=0, min=0, max=opts.epochs * steps, description="training")
+        bar = ipywidgets.IntProgress(value=0, min=0, max=opts.epochs * steps, description=_("training"))
         display(bar)
         return cls(bar, opts.epochs, steps)
 
@@ -86,7 +95,8 @@ class ProgressBar(Callback):
     def on_epoch(self, h):
         e = h.epochs[-1]
         if e % max(1, self.epochs // 100) == 0 or e == self.epochs:
-            self.bar.value, self.bar.description = e * self.steps, f"epoch {e}/{self.epochs}"
+            self.bar.value, self.bar.description = e * self.steps, _("epoch {epoch}/{epochs}").format(
+                epoch=e, epochs=self.epochs)
         return False
 
     def on_end(self, h, ok):
@@ -104,14 +114,16 @@ class StopAtTarget(Callback):
             return False
         h.reached_target = True
         if self.printing:
-            print(f"E = {h.train_loss[-1]:.6f} < target_error {self.target:g}: stopped after epoch {h.epochs[-1]}.")
+            print(_("E = {E:.6f} < target_error {target:g}: stopped after epoch {epoch}.").format(
+                E=h.train_loss[-1], target=self.target, epoch=h.epochs[-1]))
         return True
 
     def on_end(self, h, ok):
         if ok and self.target is not None and not h.reached_target:
             h.reached_target = False
-            warnings.warn(f"E = {h.train_loss[-1]:.6f} after {len(h.epochs)} epochs is still >= target_error "
-                          f"{self.target:g}; train for more epochs or change lr.", ConvergenceWarning, stacklevel=3)
+            message = _("E = {E:.6f} after {epochs} epochs is still >= target_error {target:g}; train for more epochs "
+                        "or change lr.").format(E=h.train_loss[-1], epochs=len(h.epochs), target=self.target)
+            warnings.warn(message, ConvergenceWarning, stacklevel=3)
 
 
 class DivergenceCheck(Callback):
@@ -137,7 +149,8 @@ class DivergenceCheck(Callback):
 
     def on_step(self, epoch, step, score):
         if not math.isfinite(score.loss):
-            raise TrainingDiverged(diverged_message(f"the loss became {score.loss}", epoch, step, self.opt, self.X))
+            raise TrainingDiverged(diverged_message(_("the loss became {loss}").format(loss=score.loss),
+                                                    epoch, step, self.opt, self.X))
         if self.first is None:
             self.first = max(score.loss, self.baseline)
         elif self.jump is None and score.loss > self.JUMP * self.first:
@@ -150,9 +163,12 @@ class DivergenceCheck(Callback):
         at_chance = self.classes and acc <= self.chance + 0.1 * (1 - self.chance)
         if E >= self.first or at_chance:
             epoch, step, E_jump = self.jump
-            after = (f"accuracy is {acc:.1%} (chance: {self.chance:.1%})" if at_chance else
-                     f"loss is {E:.4g}, no lower than at the start ({self.first:.4g})")
-            raise TrainingDiverged(diverged_message(
-                f"the loss jumped above 10 times its starting value {self.first:.4g} (to {E_jump:.4g}), and "
-                f"after epoch {h.epochs[-1]} the {after}", epoch, step, self.opt, self.X))
+            if at_chance:
+                what = _("the loss jumped above 10 times its starting value {first:.4g} (to {jump:.4g}), and after "
+                         "epoch {epoch} the accuracy is {acc:.1%} (chance: {chance:.1%})")
+            else:
+                what = _("the loss jumped above 10 times its starting value {first:.4g} (to {jump:.4g}), and after "
+                         "epoch {epoch} the loss is {loss:.4g}, no lower than at the start ({first:.4g})")
+            what = what.format(first=self.first, jump=E_jump, epoch=h.epochs[-1], acc=acc, chance=self.chance, loss=E)
+            raise TrainingDiverged(diverged_message(what, epoch, step, self.opt, self.X))
         return False

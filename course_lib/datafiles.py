@@ -21,11 +21,20 @@ from pathlib import Path, PurePosixPath
 
 import numpy as np
 
-from ._validate import _describe
+from ._validate import _describe, join_or
+from .i18n import _
 
-_RESTORE = "Restore it with `git checkout -- data/` (or copy it again from the course repository)."
-_SUMS_FORMAT = "'<64 hexadecimal digits>  <file name>' (as `sha256sum FILE` prints it)"
 _SUMS_LINE = re.compile(r"([0-9A-Fa-f]{64})[ \t]+\*?(\S.*)")
+
+
+def _restore():
+    """The sentence that says how to get the course's data files back (in the current language)."""
+    return _("Restore it with `git checkout -- data/` (or copy it again from the course repository).")
+
+
+def _sums_format():
+    """How a line of SHA256SUMS looks."""
+    return _("'<64 hexadecimal digits>  <file name>' (as `sha256sum FILE` prints it)")
 
 
 class DataIntegrityError(RuntimeError):
@@ -38,9 +47,17 @@ class DataFormatError(DataIntegrityError):
 
 
 def data_dir() -> Path:
-    """The folder with the datasets: $COURSE_DATA_DIR if set, else ``data/`` next to course_lib."""
+    """The folder with the datasets: $COURSE_DATA_DIR if set, else ``data/`` next to course_lib, else (course_lib
+    installed as a wheel, as in the browser-only JupyterLite site: tools/build_lite.py) the first ``data/`` holding
+    SHA256SUMS in the working folder or a folder above it (the site's notebooks/ and data/ sit side by side)."""
     env = os.environ.get("COURSE_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parent.parent / "data"
+    if beside.is_dir():
+        return beside
+    here = Path.cwd()
+    return next((p / "data" for p in (here, *here.parents) if (p / "data" / "SHA256SUMS").is_file()), beside)
 
 
 def _folder(folder) -> Path:
@@ -50,17 +67,18 @@ def _folder(folder) -> Path:
         path = data_dir()
         if env and not path.is_dir():
             raise FileNotFoundError(
-                f"COURSE_DATA_DIR must name a folder holding the datasets and SHA256SUMS; it is {env!r}, "
-                "which is not a folder. Unset it to use the course's data/ folder."
+                _("COURSE_DATA_DIR must name a folder holding the datasets and SHA256SUMS; it is {env!r}, which is "
+                  "not a folder. Unset it to use the course's data/ folder.").format(env=env)
             )
         return path
     if isinstance(folder, bytes) or not isinstance(folder, (str, os.PathLike)):
-        raise TypeError(f"data_dir must be a folder path (str or pathlib.Path) or None; got {_describe(folder)}.")
+        raise TypeError(_("data_dir must be a folder path (str or pathlib.Path) or None; got {got}.").format(
+            got=_describe(folder)))
     path = Path(folder)
     if not path.is_dir():
         raise FileNotFoundError(
-            f"data_dir must be an existing folder holding the datasets and SHA256SUMS; got {str(folder)!r} "
-            "(no such folder)."
+            _("data_dir must be an existing folder holding the datasets and SHA256SUMS; got {folder!r} "
+              "(no such folder).").format(folder=str(folder))
         )
     return path
 
@@ -70,25 +88,28 @@ def _sums_problem(line: str) -> str:
     parts = line.split(maxsplit=1)
     digest = parts[0]
     if len(parts) == 1:
-        return "there is no file name after the digest" if len(digest) == 64 else "it has only one field"
+        return _("there is no file name after the digest") if len(digest) == 64 else _("it has only one field")
     bad = sorted({c for c in digest if c not in "0123456789abcdefABCDEF"})
     if bad:
-        return f"the digest contains {', '.join(map(repr, bad))}, which is not a hexadecimal digit"
-    return f"the digest has {len(digest)} characters instead of 64"
+        return _("the digest contains {chars}, which is not a hexadecimal digit").format(
+            chars=", ".join(map(repr, bad)))
+    return _("the digest has {n} characters instead of 64").format(n=len(digest))
 
 
 def _expected_hashes(folder: Path) -> dict:
     """{file name: lower-case hex SHA-256} read from folder/SHA256SUMS (the format ``sha256sum`` writes)."""
     sums = folder / "SHA256SUMS"
     if not sums.is_file():
-        raise DataIntegrityError(f"{sums} is missing, so the data cannot be verified. {_RESTORE}")
+        raise DataIntegrityError(_("{sums} is missing, so the data cannot be verified. {restore}").format(
+            sums=sums, restore=_restore()))
     raw = sums.read_bytes()
     try:
         text = raw.decode("utf-8-sig")   # a byte-order mark or CRLF line ends do not change the digests
     except UnicodeDecodeError as exc:
         raise DataIntegrityError(
-            f"{sums} must be UTF-8 text in the format {_SUMS_FORMAT}; byte {exc.start} is "
-            f"0x{raw[exc.start]:02X}, which is not UTF-8. {_RESTORE}"
+            _("{sums} must be UTF-8 text in the format {format}; byte {i} is 0x{byte:02X}, which is not UTF-8. "
+              "{restore}").format(sums=sums, format=_sums_format(), i=exc.start, byte=raw[exc.start],
+                                  restore=_restore())
         ) from None
     table, where = {}, {}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -97,17 +118,19 @@ def _expected_hashes(folder: Path) -> dict:
         match = _SUMS_LINE.fullmatch(line.strip())
         if match is None:
             raise DataIntegrityError(
-                f"{sums}, line {number}: expected {_SUMS_FORMAT}; got {line.strip()!r} "
-                f"({_sums_problem(line.strip())}). Fix that line (run `sha256sum FILE` in {folder} to print "
-                "the right one) or restore the list with `git checkout -- data/SHA256SUMS`."
+                _("{sums}, line {number}: expected {format}; got {line!r} ({problem}). Fix that line (run "
+                  "`sha256sum FILE` in {folder} to print the right one) or restore the list with "
+                  "`git checkout -- data/SHA256SUMS`.").format(
+                    sums=sums, number=number, format=_sums_format(), line=line.strip(),
+                    problem=_sums_problem(line.strip()), folder=folder)
             )
         digest, name = match.group(1).lower(), match.group(2).strip().replace("\\", "/")
         name = name[2:] if name.startswith("./") else name
         if name in table and table[name] != digest:
             raise DataIntegrityError(
-                f"{sums} lists {name} twice with different digests (lines {where[name]} and {number}); "
-                "keep only the line that `sha256sum` prints for the file now, or restore the list with "
-                "`git checkout -- data/SHA256SUMS`."
+                _("{sums} lists {name} twice with different digests (lines {first} and {second}); keep only the "
+                  "line that `sha256sum` prints for the file now, or restore the list with "
+                  "`git checkout -- data/SHA256SUMS`.").format(sums=sums, name=name, first=where[name], second=number)
             )
         table[name], where[name] = digest, number
     return table
@@ -115,10 +138,12 @@ def _expected_hashes(folder: Path) -> dict:
 
 def _check_name(name) -> str:
     if not isinstance(name, str):
-        raise TypeError(f"name must be a data file name (str) such as 'hubble1929.csv'; got {_describe(name)}.")
+        raise TypeError(_("name must be a data file name (str) such as 'hubble1929.csv'; got {got}.").format(
+            got=_describe(name)))
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if not name or name.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")):
-        raise ValueError(f"name must be a file name inside the data folder, such as 'hubble1929.csv'; got {name!r}.")
+        raise ValueError(_("name must be a file name inside the data folder, such as 'hubble1929.csv'; got "
+                           "{name!r}.").format(name=name))
     return "/".join(parts)
 
 
@@ -143,29 +168,35 @@ def verified_path(name, *, data_dir=None) -> Path:
     if expected is None:
         if path.is_file():
             raise DataIntegrityError(
-                f"Data file {path} exists but has no line in {folder / 'SHA256SUMS'}, so it cannot be verified. "
-                f"If you added or changed it on purpose, add its line (in {folder}: `sha256sum {name} >> SHA256SUMS`); "
-                f"otherwise {_RESTORE[0].lower()}{_RESTORE[1:]}"
+                _("Data file {path} exists but has no line in {sums}, so it cannot be verified. If you added or "
+                  "changed it on purpose, add its line (in {folder}: `sha256sum {name} >> SHA256SUMS`); otherwise "
+                  "restore it with `git checkout -- data/` (or copy it again from the course repository).").format(
+                    path=path, sums=folder / "SHA256SUMS", folder=folder, name=name)
             )
-        listed = ", ".join(sorted(table)) or "none"
+        listed = ", ".join(sorted(table)) or _("none")
         raise DataIntegrityError(
-            f"name must be a data file listed in {folder / 'SHA256SUMS'} ({listed}); got {name!r}: no such dataset."
+            _("name must be a data file listed in {sums} ({listed}); got {name!r}: no such dataset.").format(
+                sums=folder / "SHA256SUMS", listed=listed, name=name)
         )
     if not path.is_file():
-        raise DataIntegrityError(f"Data file {path} is missing (expected SHA-256 {expected}). {_RESTORE}")
+        raise DataIntegrityError(_("Data file {path} is missing (expected SHA-256 {expected}). {restore}").format(
+            path=path, expected=expected, restore=_restore()))
     actual = _sha256(path)
     if actual != expected:
         raw = path.read_bytes()
         if b"\r\n" in raw and hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest() == expected:
             raise DataIntegrityError(
-                f"Data file {path} has Windows line endings (CRLF) that git added when it checked the file out "
-                f"(core.autocrlf=true); with LF line endings it would match (expected SHA-256 {expected}, got "
-                f"{actual}). Delete the file and run `git -c core.autocrlf=false checkout -- data/` in the "
-                "course's folder; a clone that has the course's .gitattributes keeps data/ byte-exact."
+                _("Data file {path} has Windows line endings (CRLF) that git added when it checked the file out "
+                  "(core.autocrlf=true); with LF line endings it would match (expected SHA-256 {expected}, got "
+                  "{actual}). Delete the file and run `git -c core.autocrlf=false checkout -- data/` in the "
+                  "course's folder; a clone that has the course's .gitattributes keeps data/ byte-exact.").format(
+                    path=path, expected=expected, actual=actual)
             )
         raise DataIntegrityError(
-            f"Data file {path} is corrupted or was changed: expected SHA-256 {expected}, got {actual}. {_RESTORE} "
-            f"If you changed it on purpose, put its new digest in {folder / 'SHA256SUMS'} (`sha256sum {name}`)."
+            _("Data file {path} is corrupted or was changed: expected SHA-256 {expected}, got {actual}. {restore} "
+              "If you changed it on purpose, put its new digest in {sums} (`sha256sum {name}`).").format(
+                path=path, expected=expected, actual=actual, restore=_restore(), sums=folder / "SHA256SUMS",
+                name=name)
         )
     return path
 
@@ -178,28 +209,30 @@ def read_csv(path: Path, columns) -> list:
     raw = path.read_bytes()
     if raw.startswith(codecs.BOM_UTF8):
         raise DataFormatError(
-            f"{path} starts with a byte-order mark (BOM, bytes EF BB BF), as Excel's 'CSV UTF-8' writes; "
-            "expected plain UTF-8 without a BOM. Save it again without the BOM (a text editor's 'UTF-8' "
-            "encoding) and update its line in SHA256SUMS."
+            _("{path} starts with a byte-order mark (BOM, bytes EF BB BF), as Excel's 'CSV UTF-8' writes; expected "
+              "plain UTF-8 without a BOM. Save it again without the BOM (a text editor's 'UTF-8' encoding) and "
+              "update its line in SHA256SUMS.").format(path=path)
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
         raise DataFormatError(
-            f"{path}, line {line}: expected UTF-8 text; byte 0x{raw[exc.start]:02X} is not UTF-8 "
-            "(save the file as UTF-8)."
+            _("{path}, line {line}: expected UTF-8 text; byte 0x{byte:02X} is not UTF-8 (save the file as UTF-8).")
+            .format(path=path, line=line, byte=raw[exc.start])
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if not header:
-        raise DataFormatError(f"{path} is empty; expected a header line with the columns {', '.join(columns)}.")
+        raise DataFormatError(_("{path} is empty; expected a header line with the columns {columns}.").format(
+            path=path, columns=", ".join(columns)))
     header = [h.strip() for h in header]
     missing = [c for c in columns if c not in header]
     if missing:
         raise DataFormatError(
-            f"{path}: missing column(s) {', '.join(map(repr, missing))}; expected the columns "
-            f"{', '.join(columns)}; found {', '.join(map(repr, header))}."
+            _("{path}: missing column(s) {missing}; expected the columns {columns}; found {found}.").format(
+                path=path, missing=", ".join(map(repr, missing)), columns=", ".join(columns),
+                found=", ".join(map(repr, header)))
         )
     rows = []
     for cells in reader:
@@ -208,43 +241,41 @@ def read_csv(path: Path, columns) -> list:
             continue                                   # a blank line
         if len(cells) != len(header):
             raise DataFormatError(
-                f"{path}, line {line}: expected {len(header)} cells (one per column of the header); "
-                f"found {len(cells)}: {','.join(cells)!r}."
+                _("{path}, line {line}: expected {n} cells (one per column of the header); found {found}: "
+                  "{cells!r}.").format(path=path, line=line, n=len(header), found=len(cells), cells=",".join(cells))
             )
         rows.append((line, dict(zip(header, cells))))
     if not rows:
-        raise DataFormatError(f"{path} has a header but no data lines.")
+        raise DataFormatError(_("{path} has a header but no data lines.").format(path=path))
     return rows
 
 
 def cell(path, line, column, text) -> str:
     text = text.strip()
     if not text:
-        raise DataFormatError(f"{path}, line {line}, column {column!r}: the cell is empty; expected a value.")
+        raise DataFormatError(_("{path}, line {line}, column {column!r}: the cell is empty; expected a value.").format(
+            path=path, line=line, column=column))
     return text
 
 
 def number(path, line, column, text, *, integer=False, allowed=None, minimum=None):
     """The cell as a finite float (or an int), optionally one of ``allowed`` or > ``minimum``."""
     text = cell(path, line, column, text)
-    want = "a whole number" if integer else "a number"
-    if allowed is not None:
-        want = " or ".join(str(a) for a in allowed)
     try:
         value = int(text) if integer else float(text)
     except ValueError:
-        raise DataFormatError(f"{path}, line {line}, column {column!r}: expected {want}; found {text!r}.") from None
-    if not math.isfinite(value):
-        raise DataFormatError(
-            f"{path}, line {line}, column {column!r}: expected {want}; found {text!r} (NaN and infinity are not data)."
-        )
-    if allowed is not None and value not in allowed:
-        raise DataFormatError(f"{path}, line {line}, column {column!r}: expected {want}; found {text!r}.")
-    if minimum is not None and not value > minimum:
-        raise DataFormatError(
-            f"{path}, line {line}, column {column!r}: expected {want} greater than {minimum}; found {text!r}."
-        )
-    return value
+        value = None
+    if value is None or (allowed is not None and value not in allowed and math.isfinite(value)):
+        message = _("{path}, line {line}, column {column!r}: expected {want}; found {text!r}.")
+    elif not math.isfinite(value):
+        message = _("{path}, line {line}, column {column!r}: expected {want}; found {text!r} (NaN and infinity are "
+                    "not data).")
+    elif minimum is not None and not value > minimum:
+        message = _("{path}, line {line}, column {column!r}: expected {want} greater than {minimum}; found {text!r}.")
+    else:
+        return value
+    want = join_or(allowed) if allowed is not None else _("a whole number") if integer else _("a number")
+    raise DataFormatError(message.format(path=path, line=line, column=column, want=want, text=text, minimum=minimum))
 
 
 def table(name, folder, columns):
@@ -261,27 +292,32 @@ def read_idx(name, magic, ndim, folder=None):
         with gzip.open(path, "rb") as fh:
             raw = fh.read()
     except (OSError, EOFError, zlib.error) as exc:   # gzip.BadGzipFile is an OSError
-        raise DataFormatError(f"{path} must be a complete gzip file; reading it failed: {exc}. {_RESTORE}") from None
+        raise DataFormatError(_("{path} must be a complete gzip file; reading it failed: {error}. {restore}").format(
+            path=path, error=exc, restore=_restore())) from None
     header_size = 4 * (1 + ndim)
     found_magic = int.from_bytes(raw[:4], "big") if len(raw) >= 4 else magic
     if found_magic != magic:
         found_dims = found_magic & 0xFF if found_magic >> 8 == 0x08 else None
-        hint = f" — unsigned bytes in {found_dims} dimension(s)" if found_dims is not None else ""
-        raise DataFormatError(
-            f"{path}: expected the IDX magic number {magic} (0x{magic:08X}: unsigned bytes in {ndim} dimension(s)); "
-            f"found {found_magic} (0x{found_magic:08X}{hint}). {_RESTORE}"
-        )
+        message = (_("{path}: expected the IDX magic number {magic} (0x{magic:08X}: unsigned bytes in {ndim} "
+                     "dimension(s)); found {found} (0x{found:08X}). {restore}") if found_dims is None else
+                   _("{path}: expected the IDX magic number {magic} (0x{magic:08X}: unsigned bytes in {ndim} "
+                     "dimension(s)); found {found} (0x{found:08X} — unsigned bytes in {found_dims} dimension(s)). "
+                     "{restore}"))
+        raise DataFormatError(message.format(path=path, magic=magic, ndim=ndim, found=found_magic,
+                                             found_dims=found_dims, restore=_restore()))
     if len(raw) < header_size:
         raise DataFormatError(
-            f"{path} is truncated: an IDX header needs {header_size} bytes (the magic number and {ndim} size(s)); "
-            f"the file holds {len(raw)}. {_RESTORE}"
+            _("{path} is truncated: an IDX header needs {header_size} bytes (the magic number and {ndim} size(s)); "
+              "the file holds {n}. {restore}").format(path=path, header_size=header_size, ndim=ndim, n=len(raw),
+                                                     restore=_restore())
         )
     shape = tuple(int(v) for v in np.frombuffer(raw, dtype=">u4", count=ndim, offset=4))
     expected, found = math.prod(shape), len(raw) - header_size
     if found != expected:
-        what = "is truncated" if found < expected else "has extra bytes"
-        raise DataFormatError(
-            f"{path} {what}: its header announces shape {shape}, i.e. {expected} bytes of data; "
-            f"the file holds {found}. {_RESTORE}"
-        )
+        message = (_("{path} is truncated: its header announces shape {shape}, i.e. {expected} bytes of data; the "
+                     "file holds {found}. {restore}") if found < expected else
+                   _("{path} has extra bytes: its header announces shape {shape}, i.e. {expected} bytes of data; the "
+                     "file holds {found}. {restore}"))
+        raise DataFormatError(message.format(path=path, shape=shape, expected=expected, found=found,
+                                             restore=_restore()))
     return np.frombuffer(raw, dtype=np.uint8, offset=header_size).reshape(shape), path

@@ -30,6 +30,7 @@ import numpy as np
 from ._validate import _describe, check_bool, check_choice
 from .datafiles import (DataFormatError, DataIntegrityError, cell, data_dir, number, read_idx, table,
                         verified_path)
+from .i18n import _
 
 __all__ = ["DataIntegrityError", "DataFormatError", "data_dir", "verified_path", "Hubble", "load_hubble",
            "BrainNeurons", "load_brain_neurons", "Letters", "load_letters", "load_mnist"]
@@ -59,10 +60,19 @@ def load_hubble(*, data_dir=None) -> Hubble:
 
 @dataclass(frozen=True)
 class BrainNeurons:
-    """Estimated number of neurons in the whole nervous system, by species (lecture 000)."""
+    """Estimated number of neurons in the whole nervous system, by species (lecture 000).
+
+    species: the names in the data file (English, as the code uses them);  names: the same species
+    as a reader of the current language writes them (``snail`` / カタツムリ).
+    """
 
     species: np.ndarray
     neurons: np.ndarray
+
+    @property
+    def names(self) -> list[str]:
+        """The species in the current language (``course_lib.set_language``)."""
+        return [_(str(s)) for s in self.species]     # the names are marked N_() in figures.bars._SPECIES
 
 
 def load_brain_neurons(*, data_dir=None) -> BrainNeurons:
@@ -100,14 +110,14 @@ def load_letters(*, data_dir=None) -> Letters:
     X = np.array([[number(path, n, c, r[c], allowed=(0, 1)) for c in pixels] for n, r in rows])
     T = np.array([[number(path, n, c, r[c], allowed=(0, 1)) for c in ("t1", "t2")] for n, r in rows])
     letters = [cell(path, n, "letter", r["letter"]) for n, r in rows]
-    for (n, _), letter, t in zip(rows, letters, T):
+    for (n, _row), letter, t in zip(rows, letters, T):
         want = _LETTER_TARGETS.get(letter, (0, 0))
         if tuple(t) != want:
-            kind = f'"{letter}"' if letter in _LETTER_TARGETS else f'"{letter}" (neither C nor T)'
-            raise DataFormatError(
-                f"{path}, line {n}: the letter {kind} needs the targets (t1, t2) = {want}; "
-                f"found ({t[0]:g}, {t[1]:g})."
-            )
+            message = (_('{path}, line {n}: the letter "{letter}" needs the targets (t1, t2) = {want}; found '
+                         '({t1:g}, {t2:g}).') if letter in _LETTER_TARGETS else
+                       _('{path}, line {n}: the letter "{letter}" (neither C nor T) needs the targets (t1, t2) = '
+                         '{want}; found ({t1:g}, {t2:g}).'))
+            raise DataFormatError(message.format(path=path, n=n, letter=letter, want=want, t1=t[0], t2=t[1]))
     return Letters(X=X, T=T, letters=np.array(letters), images=X.reshape(-1, 4, 3))
 
 
@@ -127,7 +137,7 @@ def load_mnist(split="train", *, flatten=False, normalize=False, data_dir=None):
     (float32, not float64: half the memory and twice the speed).  y: int64 labels 0–9, shape (n,).
     """
     if not isinstance(split, str):
-        raise TypeError(f"split must be 'train' or 'test' (a str); got {_describe(split)}.")
+        raise TypeError(_("split must be 'train' or 'test' (a str); got {got}.").format(got=_describe(split)))
     check_choice(split, "split", tuple(_MNIST_FILES))
     flatten = check_bool(flatten, "flatten")
     normalize = check_bool(normalize, "normalize")
@@ -135,16 +145,18 @@ def load_mnist(split="train", *, flatten=False, normalize=False, data_dir=None):
     X, images_path = read_idx(images_file, 2051, 3, data_dir)
     y, labels_path = read_idx(labels_file, 2049, 1, data_dir)
     if X.shape[1:] != (28, 28):
-        raise DataFormatError(f"{images_path}: expected images of 28×28 pixels; the header says {X.shape[1:]}.")
+        raise DataFormatError(_("{path}: expected images of 28×28 pixels; the header says {shape}.").format(
+            path=images_path, shape=X.shape[1:]))
     if X.shape[0] == 0:
-        raise DataFormatError(f"{images_path}: expected at least one image; the header says 0.")
+        raise DataFormatError(_("{path}: expected at least one image; the header says 0.").format(path=images_path))
     if X.shape[0] != y.shape[0]:
-        raise DataFormatError(f"MNIST {split}: {images_path.name} holds {X.shape[0]} images but "
-                              f"{labels_path.name} holds {y.shape[0]} labels; they must match. "
-                              "Restore both with `git checkout -- data/`.")
+        raise DataFormatError(_("MNIST {split}: {images} holds {n_images} images but {labels} holds {n_labels} "
+                                "labels; they must match. Restore both with `git checkout -- data/`.").format(
+            split=split, images=images_path.name, n_images=X.shape[0], labels=labels_path.name, n_labels=y.shape[0]))
     if y.max() > 9:
         i = int(np.argmax(y > 9))
-        raise DataFormatError(f"{labels_path}: every label must be a digit 0–9; label {i} is {int(y[i])}.")
+        raise DataFormatError(_("{path}: every label must be a digit 0–9; label {i} is {label}.").format(
+            path=labels_path, i=i, label=int(y[i])))
     y = y.astype(np.int64)
     if flatten:
         X = X.reshape(X.shape[0], -1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import _describe, as_array, as_rng, check_int, check_number
+from .i18n import _
 
 #: The data sets ``make_dataset`` generates.
 GENERATED = ("circle", "xor", "gauss", "spiral")
@@ -88,9 +89,10 @@ def make_dataset(name, n=500, noise=0.0, rng=None):
     if not isinstance(name, str) or name not in _GENERATORS:
         allowed = ", ".join(map(repr, GENERATED))
         raise (ValueError if isinstance(name, str) else TypeError)(
-            f"name (the data set) must be one of {allowed}; got {_describe(name) if not isinstance(name, str) else repr(name)}.")
-    n = check_int(n, "n (the number of points)", min_value=2)
-    noise = check_number(noise, "noise (a share of the data's scale)", min_value=0.0, max_value=0.5)
+            _("name (the data set) must be one of {allowed}; got {got}.").format(
+                allowed=allowed, got=_describe(name) if not isinstance(name, str) else repr(name)))
+    n = check_int(n, _("n (the number of points)"), min_value=2)
+    noise = check_number(noise, _("noise (a share of the data's scale)"), min_value=0.0, max_value=0.5)
     return _GENERATORS[name](n, noise, as_rng(rng))
 
 
@@ -98,12 +100,15 @@ def check_features(names, name="features"):
     """A non-empty list of distinct names from ``FEATURES``, in the order of ``FEATURES``."""
     allowed = ", ".join(map(repr, FEATURES))
     if isinstance(names, str) or not isinstance(names, (list, tuple)):
-        raise TypeError(f"{name} must be a list of feature names from {allowed}; got {_describe(names)}.")
+        raise TypeError(_("{name} must be a list of feature names from {allowed}; got {got}.").format(
+            name=name, allowed=allowed, got=_describe(names)))
     unknown = [f for f in names if not isinstance(f, str) or f not in FEATURES]
     if unknown:
-        raise ValueError(f"{name} must be a list of feature names from {allowed}; got the unknown {unknown!r}.")
+        raise ValueError(_("{name} must be a list of feature names from {allowed}; got the unknown {unknown!r}.")
+                         .format(name=name, allowed=allowed, unknown=unknown))
     if not names:
-        raise ValueError(f"{name} must name at least one feature from {allowed}; got an empty list.")
+        raise ValueError(_("{name} must name at least one feature from {allowed}; got an empty list.").format(
+            name=name, allowed=allowed))
     return [f for f in FEATURES if f in names]
 
 

@@ -15,6 +15,7 @@ import numbers
 import numpy as np
 
 from ._validate import _describe, as_array, check_positive
+from .i18n import _
 
 
 def _value_of(f, x, where):
@@ -24,17 +25,18 @@ def _value_of(f, x, where):
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        got = (f"an array of shape {value.shape}" if isinstance(value, np.ndarray)
+        got = (_("an array of shape {shape}").format(shape=value.shape) if isinstance(value, np.ndarray)
                else _describe(value))
         raise TypeError(
-            f"f must return a single number (a scalar, e.g. the loss E); f ({name}) returned {got} at {where}. "
-            "If f computes one value per entry, return their sum (np.sum) or the entry you want."
+            _("f must return a single number (a scalar, e.g. the loss E); f ({name}) returned {got} at {where}. "
+              "If f computes one value per entry, return their sum (np.sum) or the entry you want.").format(
+                name=name, got=got, where=where)
         )
     value = float(value)
     if not np.isfinite(value):
         raise ValueError(
-            f"f must return a finite number near x; f ({name}) returned {value} at {where}, "
-            "so the numerical gradient is undefined there (try a smaller h or another x)."
+            _("f must return a finite number near x; f ({name}) returned {value} at {where}, so the numerical "
+              "gradient is undefined there (try a smaller h or another x).").format(name=name, value=value, where=where)
         )
     return value
 
@@ -46,7 +48,7 @@ def numerical_gradient(f, x, h=1e-5):
     x: array of any shape (not modified).  Returns an array of x's shape (float64).
     """
     if not callable(f):
-        raise TypeError(f"f must be a function that returns a number; got {_describe(f)}.")
+        raise TypeError(_("f must be a function that returns a number; got {got}.").format(got=_describe(f)))
     h = check_positive(h, "h")
     x = as_array(x, "x").astype(np.float64, copy=True)   # our own copy: the caller's x is never touched
     grad = np.zeros_like(x)
@@ -62,8 +64,9 @@ def numerical_gradient(f, x, h=1e-5):
         gflat[i] = (f_plus - f_minus) / (2.0 * h)          # Python floats: overflow gives inf, checked below
         if not np.isfinite(gflat[i]):
             raise ValueError(
-                f"the numerical gradient overflowed at {where}: f changes from {f_minus:g} to {f_plus:g} "
-                "over 2h, which float64 cannot hold; f's values near x are too large."
+                _("the numerical gradient overflowed at {where}: f changes from {f_minus:g} to {f_plus:g} over 2h, "
+                  "which float64 cannot hold; f's values near x are too large.").format(
+                    where=where, f_minus=f_minus, f_plus=f_plus)
             )
     return grad
 
@@ -73,7 +76,8 @@ def rel_error(a, b):
     a = as_array(a, "a")
     b = as_array(b, "b")
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape; got {a.shape} and {b.shape}.")
+        raise ValueError(_("a and b must have the same shape; got {shape_a} and {shape_b}.").format(
+            shape_a=a.shape, shape_b=b.shape))
     # Halving a and b changes nothing in the ratio but keeps |a − b| and |a| + |b| finite near 1e308.
     a, b = a / 2, b / 2
     return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 0.5e-12), initial=0.0))

@@ -15,15 +15,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_array, as_rng, check_choice, check_int, check_number, check_positive
+from .i18n import _
 
 
 def _xy(x, y):
     x = as_array(x, "x", ndim=1)
     y = as_array(y, "y", ndim=1)
     if x.shape != y.shape:
-        raise ValueError(f"x and y must have the same length; got {x.shape[0]} and {y.shape[0]}.")
+        raise ValueError(_("x and y must have the same length; got {nx} and {ny}.").format(
+            nx=x.shape[0], ny=y.shape[0]))
     if x.size < 2:
-        raise ValueError(f"x and y need at least 2 points; got {x.size}.")
+        raise ValueError(_("x and y need at least 2 points; got {n}.").format(n=x.size))
     return x, y
 
 
@@ -35,13 +37,19 @@ def predict(x, a, b):
 
 
 def _finite(values, what, a, b):
-    """``values`` unchanged, or a ValueError when float64 overflowed (inf/NaN) for these a, b."""
+    """``values`` unchanged, or a ValueError when float64 overflowed (inf/NaN) for these a, b.
+
+    what: "E" (the loss) or "gradient"."""
     if not np.all(np.isfinite(values)):
-        raise ValueError(
-            f"{what} overflowed to infinity for a = {float(a):g}, b = {float(b):g}: the residuals a·x + b − y "
-            "are too large for float64. a and b must be of the size the data suggest (or rescale x and y, "
-            "e.g. with standardize)."
-        )
+        if what == "E":
+            message = _("E(a, b) overflowed to infinity for a = {a:g}, b = {b:g}: the residuals a·x + b − y are too "
+                        "large for float64. a and b must be of the size the data suggest (or rescale x and y, e.g. "
+                        "with standardize).")
+        else:
+            message = _("The gradient (∂E/∂a, ∂E/∂b) overflowed to infinity for a = {a:g}, b = {b:g}: the residuals "
+                        "a·x + b − y are too large for float64. a and b must be of the size the data suggest (or "
+                        "rescale x and y, e.g. with standardize).")
+        raise ValueError(message.format(a=float(a), b=float(b)))
     return values
 
 
@@ -51,7 +59,7 @@ def mse(a, b, x, y):
     with np.errstate(over="ignore", invalid="ignore"):
         r = predict(x, a, b) - y
         E = float(np.mean(r * r))
-    return _finite(E, "E(a, b)", a, b)
+    return _finite(E, "E", a, b)
 
 
 def mse_grad(a, b, x, y):
@@ -60,7 +68,7 @@ def mse_grad(a, b, x, y):
     with np.errstate(over="ignore", invalid="ignore"):
         r = predict(x, a, b) - y
         grad = float(2.0 * np.mean(r * x)), float(2.0 * np.mean(r))
-    return _finite(grad, "The gradient (∂E/∂a, ∂E/∂b)", a, b)
+    return _finite(grad, "gradient", a, b)
 
 
 def least_squares(x, y):
@@ -68,7 +76,7 @@ def least_squares(x, y):
     x, y = _xy(x, y)
     dx = x - x.mean()
     if not np.any(dx):
-        raise ValueError("x must not be constant: every x is equal, so the slope is undefined.")
+        raise ValueError(_("x must not be constant: every x is equal, so the slope is undefined."))
     a = float(np.sum(dx * (y - y.mean())) / np.sum(dx * dx))
     return a, float(y.mean() - a * x.mean())
 
@@ -77,10 +85,10 @@ def standardize(x):
     """x_scaled = (x − mean) / std. Returns (x_scaled, mean, std); undo with x = x_scaled·std + mean."""
     x = as_array(x, "x", ndim=1)
     if x.size < 2:
-        raise ValueError(f"x needs at least 2 values to standardize; got {x.size}.")
+        raise ValueError(_("x needs at least 2 values to standardize; got {n}.").format(n=x.size))
     std = float(x.std())
     if std == 0:
-        raise ValueError("x must not be constant (its standard deviation is 0).")
+        raise ValueError(_("x must not be constant (its standard deviation is 0)."))
     mean = float(x.mean())
     return (x - mean) / std, mean, std
 
@@ -92,14 +100,15 @@ def loss_grid(x, y, a_values, b_values):
     B = as_array(b_values, "b_values", ndim=1)
     for name, values in (("a_values", A), ("b_values", B)):
         if values.size == 0:
-            raise ValueError(f"{name} must hold at least one value; got an empty list.")
+            raise ValueError(_("{name} must hold at least one value; got an empty list.").format(name=name))
     with np.errstate(over="ignore", invalid="ignore"):
         r = A[None, :, None] * x[None, None, :] + B[:, None, None] - y[None, None, :]
         E = np.mean(r * r, axis=-1)
     if not np.all(np.isfinite(E)):
         raise ValueError(
-            f"E(a, b) overflowed to infinity on the grid (a from {A.min():g} to {A.max():g}, b from {B.min():g} "
-            f"to {B.max():g}): a_values and b_values must be of the size the data suggest."
+            _("E(a, b) overflowed to infinity on the grid (a from {a_min:g} to {a_max:g}, b from {b_min:g} to "
+              "{b_max:g}): a_values and b_values must be of the size the data suggest.").format(
+                a_min=A.min(), a_max=A.max(), b_min=B.min(), b_max=B.max())
         )
     return E
 
@@ -142,8 +151,8 @@ def _loss_or_divergence(a, b, x, y, first_loss, lr, step, on_diverge):
         loss = float(np.mean(r * r))
     if np.isfinite(loss) and loss <= 1e6 * max(first_loss, 1e-12):
         return loss, ""
-    message = (f"Diverged at step {step}: E grew without bound, so learning rate {lr:g} is too large; "
-               f"try {lr / 10:g}.")
+    message = _("Diverged at step {step}: E grew without bound, so learning rate {lr:g} is too large; "
+                "try {smaller:g}.").format(step=step, lr=lr, smaller=lr / 10)
     if on_diverge == "raise":
         raise DivergenceError(message)
     return loss, message
@@ -183,7 +192,8 @@ def sgd(x, y, *, batch_size, epochs, lr, a0=0.0, b0=0.0, rng=None, on_diverge="r
     n = x.size
     batch_size = check_int(batch_size, "batch_size", min_value=1)
     if batch_size > n:
-        raise ValueError(f"batch_size must be at most the number of data points ({n}); got {batch_size}.")
+        raise ValueError(_("batch_size must be at most the number of data points ({n}); got {batch_size}.").format(
+            n=n, batch_size=batch_size))
     epochs = check_int(epochs, "epochs", min_value=1)
     lr = check_positive(lr, "lr")
     check_choice(on_diverge, "on_diverge", ("raise", "stop"))
@@ -191,7 +201,7 @@ def sgd(x, y, *, batch_size, epochs, lr, a0=0.0, b0=0.0, rng=None, on_diverge="r
     a, b = check_number(a0, "a0"), check_number(b0, "b0")
     path, losses, epoch_losses = [(a, b)], [mse(a, b, x, y)], []
     step = 0
-    for _ in range(epochs):
+    for _epoch in range(epochs):
         order = rng.permutation(n)
         for start in range(0, n, batch_size):
             idx = order[start:start + batch_size]

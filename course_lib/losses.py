@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validate import as_array, check_choice, check_int, check_probability
+from .i18n import _
 
 
 # ---- targets ----------------------------------------------------------------------------------
@@ -41,10 +42,11 @@ def one_hot(labels, n_classes, dtype=np.float64):
     n_classes = check_int(n_classes, "n_classes", min_value=1)
     labels = as_array(labels, "labels", ndim=1, dtype=None)
     if labels.dtype.kind not in "iu":
-        raise TypeError(f"labels must be integers 0…{n_classes - 1}; got dtype {labels.dtype}.")
+        raise TypeError(_("labels must be integers 0…{last}; got dtype {dtype}.").format(
+            last=n_classes - 1, dtype=labels.dtype))
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
-        raise ValueError(f"labels must be in 0…{n_classes - 1} (n_classes={n_classes}); "
-                         f"got values from {labels.min()} to {labels.max()}.")
+        raise ValueError(_("labels must be in 0…{last} (n_classes={n_classes}); got values from {low} to {high}.")
+                         .format(last=n_classes - 1, n_classes=n_classes, low=labels.min(), high=labels.max()))
     T = np.zeros((labels.shape[0], n_classes), dtype=dtype)
     T[np.arange(labels.shape[0]), labels] = 1
     return T
@@ -60,18 +62,24 @@ def smooth_targets(T, epsilon):
     """
     epsilon = check_probability(epsilon, "epsilon")
     T = as_array(T, "T")
-    problem = ""
-    if T.ndim == 2:
+    problem = None
+    if T.ndim != 2:
+        problem = _("T must be one-hot rows (n, K) that add up to 1 (use one_hot(labels, K)); got shape {shape}.")
+    else:
         bad_rows = np.flatnonzero(np.abs(T.sum(axis=1) - 1) > 1e-6)
         if bad_rows.size:
-            problem = f"; row {bad_rows[0]} adds up to {T[bad_rows[0]].sum():.4g}"
+            problem = _("T must be one-hot rows (n, K) that add up to 1 (use one_hot(labels, K)); got shape "
+                        "{shape}; row {row} adds up to {total:.4g}.")
         elif np.any(T < 0):
-            problem = f"; it has negative entries (smallest {T.min():.4g})"
-    if T.ndim != 2 or problem:
-        raise ValueError(f"T must be one-hot rows (n, K) that add up to 1 (use one_hot(labels, K)); "
-                         f"got shape {T.shape}{problem}.")
+            problem = _("T must be one-hot rows (n, K) that add up to 1 (use one_hot(labels, K)); got shape "
+                        "{shape}; it has negative entries (smallest {smallest:.4g}).")
+    if problem:
+        row = bad_rows[0] if T.ndim == 2 and bad_rows.size else None
+        raise ValueError(problem.format(shape=T.shape, row=row, total=None if row is None else T[row].sum(),
+                                        smallest=T.min() if T.size else None))
     if T.shape[1] < 2:
-        raise ValueError(f"T must have at least 2 classes (columns) to smooth; got shape {T.shape}.")
+        raise ValueError(_("T must have at least 2 classes (columns) to smooth; got shape {shape}.").format(
+            shape=T.shape))
     return (1 - epsilon) * T + epsilon / T.shape[1]
 
 
@@ -79,26 +87,31 @@ def as_targets(T, n_samples, n_outputs, *, name="T", dtype=np.float64):
     """Targets as a float array (n_samples, n_outputs); integer class labels (n,) become one-hot."""
     arr = as_array(T, name, dtype=None)
     if arr.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must contain numbers; got dtype {arr.dtype}.")
+        raise TypeError(_("{name} must contain numbers; got dtype {dtype}.").format(name=name, dtype=arr.dtype))
     if arr.shape[:1] != (n_samples,):
-        raise ValueError(f"{name} must have one row per sample ({n_samples} rows, like X); got shape {arr.shape}.")
+        raise ValueError(_("{name} must have one row per sample ({n} rows, like X); got shape {shape}.").format(
+            name=name, n=n_samples, shape=arr.shape))
     if arr.ndim == 1 and n_outputs > 1:
         if arr.dtype.kind == "f":
             whole = bool(np.all(arr == np.round(arr)))
-            raise TypeError(f"{name} holds float numbers of shape ({n_samples},) ({arr.dtype}); class labels must be "
-                            f"integers 0…{n_outputs - 1}: " + (f"use {name}.astype(int)." if whole else
-                            f"its values are not whole numbers (e.g. {arr[arr != np.round(arr)][0]!r}).")
-                            + f" Or give one target per output neuron, shape ({n_samples}, {n_outputs}).")
+            text = (_("{name} holds float numbers of shape ({n},) ({dtype}); class labels must be integers 0…{last}: "
+                      "use {name}.astype(int). Or give one target per output neuron, shape ({n}, {k}).") if whole else
+                    _("{name} holds float numbers of shape ({n},) ({dtype}); class labels must be integers 0…{last}: "
+                      "its values are not whole numbers (e.g. {example!r}). Or give one target per output neuron, "
+                      "shape ({n}, {k})."))
+            raise TypeError(text.format(name=name, n=n_samples, dtype=arr.dtype, last=n_outputs - 1, k=n_outputs,
+                                        example=None if whole else arr[arr != np.round(arr)][0]))
         if arr.dtype.kind in "iu" and arr.size and (arr.min() < 0 or arr.max() >= n_outputs):
-            raise ValueError(f"{name} (class labels) must be in 0…{n_outputs - 1}, one per output neuron; "
-                             f"got values from {arr.min()} to {arr.max()}.")
+            raise ValueError(_("{name} (class labels) must be in 0…{last}, one per output neuron; got values from "
+                               "{low} to {high}.").format(name=name, last=n_outputs - 1, low=arr.min(), high=arr.max()))
         if arr.dtype.kind in "iu":
             return one_hot(arr, n_outputs, dtype=dtype)
     if arr.shape != (n_samples, n_outputs):
-        hint = f" Use {name}.reshape(-1, 1) for a network with one output." if n_outputs == 1 else \
-            f" Integer class labels of shape ({n_samples},) are accepted too."
-        raise ValueError(f"{name} must have shape ({n_samples}, {n_outputs}) — one target per output neuron; "
-                         f"got shape {arr.shape}.{hint}")
+        text = (_("{name} must have shape ({n}, {k}) — one target per output neuron; got shape {shape}. Use "
+                  "{name}.reshape(-1, 1) for a network with one output.") if n_outputs == 1 else
+                _("{name} must have shape ({n}, {k}) — one target per output neuron; got shape {shape}. Integer "
+                  "class labels of shape ({n},) are accepted too."))
+        raise ValueError(text.format(name=name, n=n_samples, k=n_outputs, shape=arr.shape))
     return arr.astype(dtype, copy=False)
 
 
@@ -108,7 +121,7 @@ def _pair(a, T, a_name):
     a = as_array(a, a_name, ndim=(1, 2))
     T = as_array(T, "T", dtype=None)
     if T.dtype.kind not in "biuf":
-        raise TypeError(f"T must contain numbers; got dtype {T.dtype}.")
+        raise TypeError(_("{name} must contain numbers; got dtype {dtype}.").format(name="T", dtype=T.dtype))
     if a.ndim == 1:                               # one sample: e = ½((t1 − a1)² + (t2 − a2)²)
         if T.shape == a.shape:
             T = T[None, :]
@@ -116,8 +129,9 @@ def _pair(a, T, a_name):
     if T.ndim == 1 and T.dtype.kind in "iu" and T.shape[0] == a.shape[0] and a.shape[1] > 1:
         return a, one_hot(T, a.shape[1])
     if T.shape != a.shape:
-        raise ValueError(f"T must have the shape of {a_name} {a.shape} (one target per output), or be "
-                         f"integer class labels ({a.shape[0]},); got shape {T.shape}.")
+        raise ValueError(_("T must have the shape of {a_name} {a_shape} (one target per output), or be integer "
+                           "class labels ({n},); got shape {shape}.").format(a_name=a_name, a_shape=a.shape,
+                                                                            n=a.shape[0], shape=T.shape))
     return a, T.astype(float)
 
 
@@ -135,8 +149,8 @@ def cross_entropy(p, T):
     """
     p, T = _pair(p, T, "p")
     if np.any(p < 0) or np.any(p > 1):
-        raise ValueError("p must be probabilities in [0, 1] (e.g. softmax outputs); "
-                         f"got values from {p.min():.4g} to {p.max():.4g}.")
+        raise ValueError(_("p must be probabilities in [0, 1] (e.g. softmax outputs); got values from {low:.4g} to "
+                           "{high:.4g}.").format(low=p.min(), high=p.max()))
     check_probability_rows(T, "T")
     with np.errstate(divide="ignore"):
         log_p = np.log(p, where=T > 0, out=np.zeros_like(p))       # terms with t = 0 add nothing
@@ -157,10 +171,10 @@ def check_probability_rows(T, name="T"):
     if bad.size:
         i = int(bad[0])
         raise ValueError(
-            f"{name} must hold probability rows for loss='cross_entropy' (every entry >= 0, each row adding up "
-            f"to 1: one-hot rows, one_hot(labels, K) or smooth_targets); got row {i} = "
-            f"{np.array2string(T[i], precision=3, threshold=12)} adding up to {sums[i]:.4g}. "
-            "For other targets use loss='squared_error'.")
+            _("{name} must hold probability rows for loss='cross_entropy' (every entry >= 0, each row adding up "
+              "to 1: one-hot rows, one_hot(labels, K) or smooth_targets); got row {i} = {row} adding up to "
+              "{total:.4g}. For other targets use loss='squared_error'.").format(
+                name=name, i=i, row=np.array2string(T[i], precision=3, threshold=12), total=sums[i]))
     return T
 
 
@@ -241,5 +255,5 @@ class Score:
 def get_loss(name):
     """The loss record for "squared_error" or "cross_entropy"."""
     if not isinstance(name, str):
-        raise TypeError(f"loss must be a name, 'squared_error' or 'cross_entropy'; got {name!r}.")
+        raise TypeError(_("loss must be a name, 'squared_error' or 'cross_entropy'; got {name!r}.").format(name=name))
     return LOSSES[check_choice(name, "loss", LOSSES)]

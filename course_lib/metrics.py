@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._validate import _describe, as_array, check_int
+from .i18n import _
 
 __all__ = ["accuracy", "confusion_matrix", "most_confident_mistakes"]
 
@@ -25,33 +26,39 @@ __all__ = ["accuracy", "confusion_matrix", "most_confident_mistakes"]
 def _labels(y, name, n_classes=None):
     """``y`` as a 1-D int64 array of class labels, each in 0 … n_classes−1 when n_classes is given."""
     if y is None or isinstance(y, (str, bytes)):
-        raise TypeError(f"{name} must be integer class labels (a list or a 1-D array); got {_describe(y)}.")
+        raise TypeError(_("{name} must be integer class labels (a list or a 1-D array); got {got}.").format(
+            name=name, got=_describe(y)))
     arr = np.asarray(y)
     if arr.size == 0 and arr.dtype.kind == "f":           # [] is float64 to NumPy: no labels, no floats
         arr = arr.astype(np.int64)
     if arr.dtype == object or arr.dtype.kind not in "iub":
         if arr.dtype.kind == "f":
-            raise TypeError(f"{name} must hold integer class labels 0, 1, 2, …; got floats ({_describe(arr)})."
-                            " Use labels such as y.astype(int), or P.argmax(axis=1) for probabilities.")
-        raise TypeError(f"{name} must hold integer class labels 0, 1, 2, …; got {_describe(y)}.")
+            raise TypeError(_("{name} must hold integer class labels 0, 1, 2, …; got floats ({got}). Use labels such "
+                              "as y.astype(int), or P.argmax(axis=1) for probabilities.").format(
+                name=name, got=_describe(arr)))
+        raise TypeError(_("{name} must hold integer class labels 0, 1, 2, …; got {got}.").format(
+            name=name, got=_describe(y)))
     if arr.dtype.kind == "b":
-        raise TypeError(f"{name} must hold integer class labels 0, 1, 2, …; got booleans ({_describe(arr)}).")
+        raise TypeError(_("{name} must hold integer class labels 0, 1, 2, …; got booleans ({got}).").format(
+            name=name, got=_describe(arr)))
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-dimensional (one label per sample); got shape {arr.shape}.")
+        raise ValueError(_("{name} must be 1-dimensional (one label per sample); got shape {shape}.").format(
+            name=name, shape=arr.shape))
     arr = arr.astype(np.int64)
     if n_classes is not None and arr.size:
         bad = (arr < 0) | (arr >= n_classes)
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"{name} must hold class labels in 0 … {n_classes - 1} (n_classes = {n_classes});"
-                             f" got {arr[i]} at position {i} ({int(bad.sum())} label(s) out of range).")
+            raise ValueError(_("{name} must hold class labels in 0 … {last} (n_classes = {n_classes}); got {label} at "
+                               "position {i} ({bad} label(s) out of range).").format(
+                name=name, last=n_classes - 1, n_classes=n_classes, label=arr[i], i=i, bad=int(bad.sum())))
     return arr
 
 
 def _same_length(y_true, y_pred):
     if y_true.size != y_pred.size:
-        raise ValueError(f"y_true and y_pred must have the same length (one label per sample);"
-                         f" got {y_true.size} and {y_pred.size}.")
+        raise ValueError(_("y_true and y_pred must have the same length (one label per sample); got {n_true} and "
+                           "{n_pred}.").format(n_true=y_true.size, n_pred=y_pred.size))
 
 
 def accuracy(y_true, y_pred):
@@ -66,7 +73,7 @@ def accuracy(y_true, y_pred):
     y_pred = _labels(y_pred, "y_pred")
     _same_length(y_true, y_pred)
     if y_true.size == 0:
-        raise ValueError("y_true and y_pred must hold at least one label each; got 0 samples.")
+        raise ValueError(_("y_true and y_pred must hold at least one label each; got 0 samples."))
     return float(np.count_nonzero(y_true == y_pred) / y_true.size)
 
 
@@ -102,18 +109,21 @@ def most_confident_mistakes(proba, y_true, k=8):
     """
     proba = as_array(proba, "proba", ndim=2)
     if proba.shape[1] < 2:
-        raise ValueError(f"proba must have one column per class (at least 2); got shape {proba.shape}.")
+        raise ValueError(_("proba must have one column per class (at least 2); got shape {shape}.").format(
+            shape=proba.shape))
     if proba.min(initial=0.0) < 0 or proba.max(initial=0.0) > 1:
-        raise ValueError(f"proba must hold probabilities in [0, 1]; got values from {proba.min():.4g} to"
-                         f" {proba.max():.4g}. (Logits? Apply softmax first, or use net.predict_proba.)")
+        raise ValueError(_("proba must hold probabilities in [0, 1]; got values from {low:.4g} to {high:.4g}. "
+                           "(Logits? Apply softmax first, or use net.predict_proba.)").format(
+            low=proba.min(), high=proba.max()))
     sums = proba.sum(axis=1)
     if proba.size and not np.allclose(sums, 1.0, atol=1e-3):
         i = int(np.argmax(np.abs(sums - 1.0)))
-        raise ValueError(f"proba must have rows that sum to 1 (one probability per class); row {i} sums to"
-                         f" {sums[i]:.4g}.")
+        raise ValueError(_("proba must have rows that sum to 1 (one probability per class); row {i} sums to "
+                           "{total:.4g}.").format(i=i, total=sums[i]))
     y_true = _labels(y_true, "y_true", proba.shape[1])
     if y_true.size != proba.shape[0]:
-        raise ValueError(f"y_true must have one label per row of proba ({proba.shape[0]}); got {y_true.size}.")
+        raise ValueError(_("y_true must have one label per row of proba ({n_rows}); got {n}.").format(
+            n_rows=proba.shape[0], n=y_true.size))
     k = check_int(k, "k", min_value=0)
     pred = proba.argmax(axis=1)
     wrong = np.flatnonzero(pred != y_true)

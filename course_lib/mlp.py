@@ -43,6 +43,7 @@ import numpy as np
 from ._params import FlatParameters, Workspace, check_activations, check_data, check_dtype, check_sizes, check_weights
 from ._validate import as_array, as_rng, check_bool, check_choice, check_int, check_number
 from .activations import ACTIVATIONS
+from .i18n import _
 from .losses import LOSSES, Score
 from .optim import Optimizer
 
@@ -59,8 +60,8 @@ def check_dropout(p, name="dropout"):
     """The dropout probability p as a float; 0 ≤ p < 1 (p = 1 would switch every neuron off)."""
     if isinstance(p, bool) or not isinstance(p, numbers.Real) or not np.isfinite(p) or not 0 <= p < 1:
         raise (ValueError if isinstance(p, numbers.Real) and not isinstance(p, bool) else TypeError)(
-            f"{name} (the probability of switching a hidden neuron off) must be a number with "
-            f"0 ≤ {name} < 1; got {p!r}.")
+            _("{name} (the probability of switching a hidden neuron off) must be a number with 0 ≤ {name} < 1; "
+              "got {p!r}.").format(name=name, p=p))
     return float(p)
 
 
@@ -154,7 +155,7 @@ class MLP:
         f_hidden the hidden layers' f(z_l) before the mask (backprop needs f'(z_l)); without, f_hidden is None.
         """
         zs, activations, f_hidden = [], [X], []
-        for l, (W, b, f, (z, a, *_)) in enumerate(zip(self.W, self.b, self.layers, work)):
+        for l, (W, b, f, (z, a, *_delta)) in enumerate(zip(self.W, self.b, self.layers, work)):
             np.matmul(activations[-1], W, out=z)
             z += b                                            # z_l = a_{l−1} W_l + b_l
             zs.append(z)
@@ -198,14 +199,15 @@ class MLP:
     def _check_masks(self, masks, n):
         hidden = self.sizes[1:-1]
         if not isinstance(masks, (list, tuple)) or len(masks) != len(hidden):
-            raise ValueError(f"dropout_masks must be a list of {len(hidden)} arrays, one per hidden layer "
-                             f"(shapes {[(n, k) for k in hidden]}); got {masks!r:.80}.")
+            raise ValueError(_("dropout_masks must be a list of {count} arrays, one per hidden layer (shapes "
+                               "{shapes}); got {masks!r:.80}.").format(count=len(hidden),
+                                                                      shapes=[(n, k) for k in hidden], masks=masks))
         checked = [as_array(m, f"dropout_masks[{l}]", shape=(n, k), dtype=self.dtype)
                    for l, (m, k) in enumerate(zip(masks, hidden))]
         for l, m in enumerate(checked):
             if m.min() < 0:
-                raise ValueError(f"dropout_masks[{l}] must hold values ≥ 0 (0 = off, 1/(1 − p) = kept); "
-                                 f"got a smallest value of {m.min():g}.")
+                raise ValueError(_("dropout_masks[{l}] must hold values ≥ 0 (0 = off, 1/(1 − p) = kept); got a "
+                                   "smallest value of {smallest:g}.").format(l=l, smallest=m.min()))
         return checked
 
     def backward(self, T, loss=None):
@@ -215,9 +217,9 @@ class MLP:
         non-softmax outputs; E = mean ½Σ(t − a)²) or "cross_entropy" (default for softmax outputs).
         """
         if not self.activations:
-            raise RuntimeError("call forward(X) before backward(T): backpropagation reuses its results.")
+            raise RuntimeError(_("call forward(X) before backward(T): backpropagation reuses its results."))
         X = self.activations[0]
-        _, T, loss = self.check_data(X, T, loss)
+        _X, T, loss = self.check_data(X, T, loss)
         self._backprop(T, loss, self._work.get(X.shape[0]))
         return [g.copy() for g in self.dW], [g.copy() for g in self.db]
 
@@ -241,8 +243,8 @@ class MLP:
         if check_bool(check_input, "check_input"):
             X, T, loss = self.check_data(X, T, loss)
             if not isinstance(optimizer, Optimizer):
-                raise TypeError(f"optimizer must be an Optimizer such as course_lib.optim.Adam(lr=1e-3); "
-                                f"got {optimizer!r}.")
+                raise TypeError(_("optimizer must be an Optimizer such as course_lib.optim.Adam(lr=1e-3); got "
+                                  "{optimizer!r}.").format(optimizer=optimizer))
             weight_decay = check_number(weight_decay, "weight_decay", min_value=0.0)
             dropout = self.check_dropout(dropout)
             rng = as_rng(rng)
@@ -282,7 +284,7 @@ class MLP:
     # ---- using the network --------------------------------------------------------------------------
     def _predict(self, X):
         """(a_L, z_L) for X without touching the forward cache (arrays reused by the next call)."""
-        zs, activations, _ = self._feedforward(X, self._work.get(X.shape[0], with_delta=False))
+        zs, activations, _f_hidden = self._feedforward(X, self._work.get(X.shape[0], with_delta=False))
         return activations[-1], zs[-1]
 
     def predict_proba(self, X):
@@ -310,8 +312,8 @@ class MLP:
         """dropout as a float in [0, 1); a positive one needs a hidden layer to act on."""
         dropout = check_dropout(dropout)
         if dropout and len(self.sizes) < 3:
-            raise ValueError(f"dropout switches hidden neurons off, and this network {list(self.sizes)} has no "
-                             f"hidden layer; use dropout=0 (got {dropout!r}).")
+            raise ValueError(_("dropout switches hidden neurons off, and this network {sizes} has no hidden layer; "
+                               "use dropout=0 (got {dropout!r}).").format(sizes=list(self.sizes), dropout=dropout))
         return dropout
 
     def check_data(self, X, T=None, loss=None, *, X_name="X", T_name="T"):

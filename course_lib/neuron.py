@@ -16,6 +16,7 @@ import numpy as np
 
 from ._validate import _describe, as_array, check_number
 from .activations import elementwise_names, get_activation, step
+from .i18n import _
 
 #: Target outputs of the classic logic gates for inputs (0,0), (0,1), (1,0), (1,1).
 GATES = {
@@ -43,8 +44,8 @@ def _activation(name):
     act = get_activation(name)
     if not act.elementwise:
         raise ValueError(
-            f"activation must be one a single neuron can use ({', '.join(map(repr, elementwise_names()))}); "
-            f"got {name!r}, which needs a whole layer (one z per class)."
+            _("activation must be one a single neuron can use ({allowed}); got {name!r}, which needs a whole layer "
+              "(one z per class).").format(allowed=", ".join(map(repr, elementwise_names())), name=name)
         )
     return act
 
@@ -52,7 +53,7 @@ def _activation(name):
 def _weights(w):
     w = as_array(w, "w", ndim=1)
     if w.size == 0:
-        raise ValueError("w must hold at least one weight (one per input); got an empty list.")
+        raise ValueError(_("w must hold at least one weight (one per input); got an empty list."))
     return w
 
 
@@ -61,8 +62,8 @@ def _inputs_and_weights(x, w):
     x = as_array(x, "x", ndim=(1, 2))
     if x.shape[-1] != w.shape[0]:
         raise ValueError(
-            f"x has {x.shape[-1]} input(s) per sample but w has {w.shape[0]} weight(s); "
-            "they must match (one weight per input)."
+            _("x has {n_x} input(s) per sample but w has {n_w} weight(s); they must match (one weight per input).")
+            .format(n_x=x.shape[-1], n_w=w.shape[0])
         )
     return x, w
 
@@ -123,13 +124,14 @@ class Neuron:
     def truth_table(self):
         """Rows (x1, x2, a) for the four binary inputs (needs a 2-input neuron). Shape (4, 3)."""
         if self.w.shape != (2,):
-            raise ValueError(f"truth_table needs a neuron with 2 inputs; this one has {self.w.shape[0]}.")
+            raise ValueError(_("truth_table needs a neuron with 2 inputs; this one has {n}.").format(n=self.w.shape[0]))
         return np.column_stack([BINARY_INPUTS, self(BINARY_INPUTS)])
 
     def matches(self, gate):
         """True when this neuron's truth table equals the logic gate ``gate`` ("AND", "OR", "NAND", "NOR", "XOR")."""
         if not isinstance(gate, str) or gate not in GATES:
-            raise ValueError(f"gate must be one of {', '.join(map(repr, GATES))}; got {gate!r}.")
+            raise ValueError(_("gate must be one of {allowed}; got {gate!r}.").format(
+                allowed=", ".join(map(repr, GATES)), gate=gate))
         return bool(np.array_equal(self.truth_table()[:, 2], np.array(GATES[gate], dtype=float)))
 
     def __repr__(self):
@@ -139,15 +141,18 @@ class Neuron:
 
 def _network_params(params):
     """Check ``params`` (the layout of ``LECTURE_NETWORK``); returns {key: (w (2,), b)}."""
-    layout = "a dict like LECTURE_NETWORK: 'n1', 'n2', 'n3', each {'w': (w1, w2), 'b': b}"
     if not isinstance(params, Mapping):
-        raise TypeError(f"params must be {layout}; got {_describe(params)}.")
+        raise TypeError(_("params must be a dict like LECTURE_NETWORK: 'n1', 'n2', 'n3', each {{'w': (w1, w2), "
+                          "'b': b}}; got {got}.").format(got=_describe(params)))
     checked = {}
     for key in ("n1", "n2", "n3"):
         entry = params.get(key)
         if not isinstance(entry, Mapping) or "w" not in entry or "b" not in entry:
-            what = "missing" if entry is None else _describe(entry)
-            raise ValueError(f"params must be {layout}; params[{key!r}] is {what}.")
+            text = (_("params must be a dict like LECTURE_NETWORK: 'n1', 'n2', 'n3', each {{'w': (w1, w2), 'b': b}}; "
+                      "params[{key!r}] is missing.") if entry is None else
+                    _("params must be a dict like LECTURE_NETWORK: 'n1', 'n2', 'n3', each {{'w': (w1, w2), 'b': b}}; "
+                      "params[{key!r}] is {got}."))
+            raise ValueError(text.format(key=key, got=None if entry is None else _describe(entry)))
         w = as_array(entry["w"], f"params[{key!r}]['w']", shape=(2,))
         checked[key] = (w, check_number(entry["b"], f"params[{key!r}]['b']"))
     return checked
@@ -162,7 +167,8 @@ def three_neuron_network(x1, x2, params=None):
     x1 = as_array(x1, "x1")
     x2 = as_array(x2, "x2")
     if x1.shape != x2.shape:
-        raise ValueError(f"x1 and x2 must have the same shape; got {x1.shape} and {x2.shape}.")
+        raise ValueError(_("x1 and x2 must have the same shape; got {shape1} and {shape2}.").format(
+            shape1=x1.shape, shape2=x2.shape))
     X = np.stack([x1, x2], axis=-1)
     h1 = neuron(X.reshape(-1, 2), *p["n1"], "relu")
     h2 = neuron(X.reshape(-1, 2), *p["n2"], "relu")

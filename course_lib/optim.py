@@ -26,6 +26,7 @@ import math
 import numpy as np
 
 from ._validate import check_choice, check_positive, check_probability
+from .i18n import _
 
 
 class Optimizer:
@@ -59,30 +60,32 @@ class Optimizer:
     def step(self, params, grads):
         """One update of every p in ``params`` using the matching g in ``grads`` (lists of arrays)."""
         if not isinstance(params, (list, tuple)) or not isinstance(grads, (list, tuple)):
-            raise TypeError("params and grads must be lists of arrays, e.g. net.params and net.grads; "
-                            f"got {type(params).__name__} and {type(grads).__name__}.")
+            raise TypeError(_("params and grads must be lists of arrays, e.g. net.params and net.grads; got "
+                              "{params_type} and {grads_type}.").format(params_type=type(params).__name__,
+                                                                       grads_type=type(grads).__name__))
         shapes = [getattr(p, "shape", None) for p in params]
         if self._shapes is None:
             for i, p in enumerate(params):
                 if not (isinstance(p, np.ndarray) and p.dtype.kind == "f" and p.flags.writeable):
-                    raise TypeError(f"params[{i}] must be a writeable float NumPy array (updated in place); "
-                                    f"got {type(p).__name__}.")
+                    raise TypeError(_("params[{i}] must be a writeable float NumPy array (updated in place); got "
+                                      "{type}.").format(i=i, type=type(p).__name__))
             self._shapes = shapes
             self.state = [self._new_state(p) for p in params]
         elif shapes != self._shapes:
-            raise ValueError(f"this optimizer was first used with parameter shapes {self._shapes}, now {shapes}; "
-                             "create a new optimizer for a new network.")
+            raise ValueError(_("this optimizer was first used with parameter shapes {before}, now {shapes}; create "
+                               "a new optimizer for a new network.").format(before=self._shapes, shapes=shapes))
         if [getattr(g, "shape", None) for g in grads] != shapes:
-            raise ValueError(f"grads must match params one to one: shapes {shapes}; "
-                             f"got {[getattr(g, 'shape', None) for g in grads]}.")
+            raise ValueError(_("grads must match params one to one: shapes {shapes}; got {got}.").format(
+                shapes=shapes, got=[getattr(g, "shape", None) for g in grads]))
         for i, g in enumerate(grads):
             # g·g is NaN or inf when any g is (one BLAS call); only then count exactly (a huge but
             # finite g also overflows g·g)
             if not math.isfinite(np.vdot(g, g)) and not np.all(np.isfinite(g)):
                 bad = int(g.size - np.count_nonzero(np.isfinite(g)))
-                raise ValueError(f"grads[{i}] contains {bad} NaN or infinite value(s); a gradient must be finite "
-                                 "numbers. The learning rate is probably too large (training diverged), or the "
-                                 "inputs are not scaled (e.g. pixel values 0…255 instead of 0…1).")
+                raise ValueError(_("grads[{i}] contains {bad} NaN or infinite value(s); a gradient must be finite "
+                                   "numbers. The learning rate is probably too large (training diverged), or the "
+                                   "inputs are not scaled (e.g. pixel values 0…255 instead of 0…1).").format(
+                    i=i, bad=bad))
         self.t += 1
         for p, g, state in zip(params, grads, self.state):
             self._update(p, g, **state)
@@ -194,10 +197,11 @@ OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adagrad": AdaGrad, "adam": Adam
 def get_optimizer(name, **kwargs):
     """An optimizer by name: ``get_optimizer("adam", lr=1e-3)``; names: sgd, momentum, adagrad, adam."""
     if not isinstance(name, str):
-        raise TypeError(f"optimizer must be a name such as 'adam' or an Optimizer; got {name!r}.")
+        raise TypeError(_("optimizer must be a name such as 'adam' or an Optimizer; got {name!r}.").format(name=name))
     cls = OPTIMIZERS[check_choice(name.lower(), "optimizer", OPTIMIZERS)]
     allowed = list(inspect.signature(cls).parameters)
     unknown = sorted(set(kwargs) - set(allowed))
     if unknown:
-        raise TypeError(f"{cls.__name__} takes the settings {allowed}; got unknown {unknown}.")
+        raise TypeError(_("{optimizer} takes the settings {allowed}; got unknown {unknown}.").format(
+            optimizer=cls.__name__, allowed=allowed, unknown=unknown))
     return cls(**kwargs)

@@ -31,6 +31,7 @@ import numbers
 import matplotlib as mpl
 
 from ._validate import check_number
+from .i18n import _
 
 __all__ = ["projector_mode", "ProjectorMode", "PROJECTOR_KEYS", "CELL_WIDTH_PX", "current_scale", "figure_size",
            "on_screen_scale", "params_at"]
@@ -182,7 +183,7 @@ def projector_mode(on: bool = True, scale: float = 1.6) -> ProjectorMode:
     """
     global _saved_params, _scale  # the switch's memory; see the comment at _saved_params
     if not isinstance(on, bool):
-        raise TypeError(f"on must be True or False; got {on!r} ({type(on).__name__}).")
+        raise TypeError(_("on must be True or False; got {value!r} ({type}).").format(value=on, type=type(on).__name__))
     scale = check_number(scale, "scale", min_value=MIN_SCALE, max_value=MAX_SCALE)
 
     params = mpl.rcParams

@@ -63,6 +63,7 @@ from pathlib import Path
 import nbformat
 
 from . import slides_template
+from .i18n import LANGUAGES, N_, _, language
 from ._validate import _describe, check_bool
 
 __all__ = ["CDNFallbackWarning", "export_slides", "find_local_assets"]
@@ -182,9 +183,13 @@ def _static_outputs(nb):
     return nb
 
 
-_EXERCISE_PROMPT = "Your turn: {name} \u2014 try it in the notebook."
-# "○ Exercise 4.2 (the A/B/C weight quiz): Not attempted yet: …" (course_lib/checks/base.py)
+_EXERCISE_PROMPT = N_("Your turn: {name} \u2014 try it in the notebook.")
+# "○ Exercise 4.2 (the A/B/C weight quiz): Not attempted yet: …" (course_lib/checks/base.py); in Japanese
+# "○ 演習 4.2 （…）: …": the mark ○ opens only a not-attempted message, the name ends at the first colon.
 _NOT_ATTEMPTED = re.compile(r"^\W*\s*(?P<name>[^\n]+?)\s*[:\uff1a]\s*Not attempted yet", re.MULTILINE | re.IGNORECASE)
+_TODO_MARK = re.compile(r"^\u25cb\s*(?P<name>[^\n]+?)\s*[:\uff1a]\s", re.MULTILINE)
+# the language line of a chapter's first course_lib cell: course_lib.set_language("ja")
+_LANGUAGE_LINE = re.compile(r"""\bset_language\(\s*["'](?P<lang>[a-z]{2})["']\s*\)""")
 _CHECK_CALL = re.compile(r"\b(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.check\(")
 _MPL_REPR = re.compile(r"^\[?<(matplotlib|Figure)|^Text\(|^\(<Figure|^<Axes")
 
@@ -224,11 +229,21 @@ def _is_exercise(cell) -> bool:
 
 def _exercise_name(cell) -> str:
     for output in cell.get("outputs", []):
-        match = _NOT_ATTEMPTED.search(_output_text(output))
+        match = _NOT_ATTEMPTED.search(_output_text(output)) or _TODO_MARK.search(_output_text(output))
         if match:
             return match["name"].strip()
     calls = _CHECK_CALL.findall(cell.get("source", ""))
-    return f"the exercise ({calls[-1]})" if calls else "the exercise"
+    return _("the exercise ({call})").format(call=calls[-1]) if calls else _("the exercise")
+
+
+def notebook_language(nb) -> str:
+    """The language a chapter speaks: what its ``set_language("…")`` line chooses ("en" without one)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            match = _LANGUAGE_LINE.search(cell.get("source", ""))
+            if match and match["lang"] in LANGUAGES:
+                return match["lang"]
+    return "en"
 
 
 def _is_hint_cell(cell) -> bool:
@@ -278,7 +293,7 @@ def _lecture_cells(nb):
             outputs = cell.get("outputs", [])
             if _is_exercise(cell):
                 name = _exercise_name(cell)
-                text = _EXERCISE_PROMPT.format(name=name)
+                text = _(_EXERCISE_PROMPT).format(name=name)
                 cell.outputs = [nbformat.v4.new_output("display_data", data={
                     "text/html": f'<div class="course-exercise">{html.escape(text)}</div>', "text/plain": text})]
             elif outputs and all(_is_picture(o) or _is_figure_repr(o) for o in outputs) \
@@ -361,7 +376,9 @@ def export_slides(notebooks_dir, out_dir, *, offline: bool | None = None) -> lis
 
     decks = []
     for path in chapters:
-        nb = _lecture_cells(_static_outputs(nbformat.read(path, as_version=4)))
+        nb = nbformat.read(path, as_version=4)
+        with language(notebook_language(nb)):        # the deck's own words in the chapter's language
+            nb = _lecture_cells(_static_outputs(nb))
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
         deck = out_dir / f"{path.stem}.slides.html"
         deck.write_text(body, encoding="utf-8")
@@ -377,7 +394,8 @@ def _default_notebooks_dir() -> Path:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course_lib.slides",
-                                     description="Export every chapter notebook as a reveal.js slide deck.")
+                                     description="Export every chapter notebook as a reveal.js slide deck "
+                                                 "(and those of the Japanese edition in NOTEBOOKS/ja to OUT/ja).")
     parser.add_argument("--notebooks", type=Path, default=None,
                         help="folder with the chapter notebooks (default: ./notebooks)")
     parser.add_argument("--out", type=Path, default=Path("slides"), help="output folder (default: ./slides)")
@@ -389,7 +407,10 @@ def main(argv=None) -> int:
     try:
         with warnings.catch_warnings():       # the command line prints its own note about the CDN below
             warnings.simplefilter("ignore", CDNFallbackWarning)
-            decks = export_slides(args.notebooks or _default_notebooks_dir(), args.out, offline=args.offline)
+            notebooks = args.notebooks or _default_notebooks_dir()
+            decks = export_slides(notebooks, args.out, offline=args.offline)
+            if (notebooks / "ja").is_dir() and any((notebooks / "ja").glob("*.ipynb")):   # the Japanese edition
+                decks += export_slides(notebooks / "ja", args.out / "ja", offline=args.offline)
     except (FileNotFoundError, FileExistsError, RuntimeError, TypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

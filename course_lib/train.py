@@ -24,6 +24,7 @@ import numpy as np
 from ._validate import _describe, as_rng, check_int, check_number, check_positive, check_probability
 from .callbacks import ConvergenceWarning, TrainingDiverged  # raised by fit; importable from here
 from .callbacks import DivergenceCheck, PrintLines, ProgressBar, StopAtTarget, diverged_message
+from .i18n import _
 from .losses import one_hot, smooth_targets  # targets for fit: ``from course_lib.train import one_hot``
 from .mlp import MLP, check_dropout
 from .optim import OPTIMIZERS, Optimizer, get_optimizer
@@ -87,15 +88,17 @@ class FitOptions:
         if isinstance(self.optimizer, str):
             self.optimizer = get_optimizer(self.optimizer, **({} if self.lr is None else {"lr": self.lr}))
         elif not isinstance(self.optimizer, Optimizer):
-            raise TypeError(f"optimizer must be one of {list(OPTIMIZERS)} or an Optimizer; got {self.optimizer!r}.")
+            raise TypeError(_("optimizer must be one of {names} or an Optimizer; got {optimizer!r}.").format(
+                names=list(OPTIMIZERS), optimizer=self.optimizer))
         elif self.lr is not None:
-            raise ValueError(f"lr: pass the learning rate to the optimizer itself ({self.optimizer!r}), not to fit.")
+            raise ValueError(_("lr: pass the learning rate to the optimizer itself ({optimizer!r}), not to fit.")
+                             .format(optimizer=self.optimizer))
         self.weight_decay = check_number(self.weight_decay, "weight_decay", min_value=0.0)
         self.label_smoothing = check_probability(self.label_smoothing, "label_smoothing")
         if not isinstance(self.progress, (bool, np.bool_)) and not (
                 isinstance(self.progress, numbers.Integral) and self.progress >= 1):
-            raise TypeError("progress must be True, False or a positive integer k (print every k epochs); "
-                            f"got {_describe(self.progress)}.")
+            raise TypeError(_("progress must be True, False or a positive integer k (print every k epochs); "
+                              "got {got}.").format(got=_describe(self.progress)))
         if self.target_error is not None:
             self.target_error = check_positive(self.target_error, "target_error")
         self.dropout = check_dropout(self.dropout)
@@ -103,17 +106,17 @@ class FitOptions:
     def check_data(self, model, X, T, X_val, T_val):
         """(X, T, X_val, T_val, loss record) checked by the model, T smoothed if ``label_smoothing``."""
         if not isinstance(model, MLP):
-            raise TypeError(f"model must be a course_lib.mlp.MLP; got {type(model).__name__}.")
+            raise TypeError(_("model must be a course_lib.mlp.MLP; got {type}.").format(type=type(model).__name__))
         X, T, loss = model.check_data(X, T, self.loss)
         model.check_dropout(self.dropout)
         if (X_val is None) != (T_val is None):
-            raise ValueError("X_val and T_val go together: give both (validation data) or neither.")
+            raise ValueError(_("X_val and T_val go together: give both (validation data) or neither."))
         if X_val is not None:
-            X_val, T_val, _ = model.check_data(X_val, T_val, loss.name, X_name="X_val", T_name="T_val")
+            X_val, T_val, _loss = model.check_data(X_val, T_val, loss.name, X_name="X_val", T_name="T_val")
         if self.label_smoothing:
             if loss.name != "cross_entropy":
-                raise ValueError("label_smoothing smooths one-hot class targets: it needs a softmax output and "
-                                 f"loss='cross_entropy'; got loss={loss.name!r}.")
+                raise ValueError(_("label_smoothing smooths one-hot class targets: it needs a softmax output and "
+                                   "loss='cross_entropy'; got loss={loss!r}.").format(loss=loss.name))
             T = smooth_targets(T, self.label_smoothing).astype(model.dtype)
         return X, T, X_val, T_val, loss
 
@@ -174,7 +177,8 @@ def fit(model, X, T, *, epochs, batch_size=32, optimizer="sgd", lr=None, loss=No
             cb.on_end(history, ok=False)
         if isinstance(exc, TrainingDiverged):
             raise
-        raise TrainingDiverged(diverged_message(f"a number overflowed ({exc})", epoch, step, opt, X)) from None
+        raise TrainingDiverged(diverged_message(_("a number overflowed ({error})").format(error=exc),
+                                                epoch, step, opt, X)) from None
     for cb in callbacks:
         cb.on_end(history, ok=True)
     return history

@@ -1,6 +1,8 @@
 """Shared by the tests that run the chapter notebooks (browser, rerun, slides).
 
     REPO, NOTEBOOKS_DIR   where the repository and its chapters are
+    JA_DIR, CHAPTERS      the Japanese edition's folder; every chapter of both editions, as paths
+                          relative to NOTEBOOKS_DIR ("01_neurons.ipynb", "ja/01_neurons.ipynb")
     IN_CI                 True under CI (CI=true): missing pieces fail instead of skipping
     unavailable(reason)   skip with the reason outside CI, fail in CI
     copy_notebooks(base)  a private copy of notebooks/ (with ../data beside it), so runs never touch the repo
@@ -13,6 +15,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS_DIR = REPO / "notebooks"
+JA_DIR = NOTEBOOKS_DIR / "ja"
+CHAPTERS = ([p.name for p in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))]
+            + [f"ja/{p.name}" for p in sorted(JA_DIR.glob("*.ipynb"))])
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 

@@ -125,7 +125,7 @@ TABLE = [
         ("a dict", "three numbers")),
     # ---------------------------------------------------------------- function exercises
     Bad("ch02.exercise1: a number", lambda: ch02.exercise1.evaluate(3), None,
-        ("expected a function", ".check(relu)", "3 (an int)")),
+        ("expected a function", ".check(my_relu)", "3 (an int)")),
     Bad("ch02.exercise1: a string", lambda: ch02.exercise1.evaluate("relu"), None,
         ("expected a function", "'relu' (a string)")),
     Bad("ch02.exercise1: a function that raises", lambda: ch02.exercise1.evaluate(_boom), None,

@@ -42,6 +42,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -619,6 +620,30 @@ def test_explorer_chapter_exists(prefix):
     """The slider check above needs chapters 01 and 05; their absence must not pass silently."""
     if not any(name.startswith(prefix) for name in CHAPTERS):
         unavailable(f"chapter {prefix} (with {EXPLORER_CHAPTERS[prefix]}) not found in {NOTEBOOKS_DIR}")
+
+
+JA_EXPLORER_CHAPTERS = {"ja/01_neurons.ipynb": "NeuronExplorer", "ja/05_gradient_descent_hubble.ipynb": "HubbleLineExplorer"}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("notebook", sorted(JA_EXPLORER_CHAPTERS))
+def test_japanese_chapter_in_jupyterlab(page, lab, notebook, capsys):
+    """The Japanese edition (notebooks/ja/): Run All is clean, the slider moves the figure and the
+    explorer speaks Japanese (its labels and readout), as do the exercises' messages."""
+    if not (NOTEBOOKS_DIR / notebook).exists():
+        unavailable(f"{notebook} not found in {NOTEBOOKS_DIR}")
+    open_notebook(page, lab, notebook)
+    status = run_all(page, notebook)
+    assert_clean(status, notebook, page)
+    class_name = JA_EXPLORER_CHAPTERS[notebook]
+    drive_explorer(page, notebook, class_name, capsys)
+    panel = f"#{page.evaluate('window.__testPanel.id')}"
+    explorer_text = page.locator(f"{panel} [data-test-explorer] .course-explorer").first.inner_text()
+    assert _JAPANESE.search(explorer_text), f"{notebook}: the explorer shows no Japanese:\n{explorer_text[:300]}"
+    outputs = page.locator(f"{panel} .jp-OutputArea-output").all_inner_texts()
+    feedback = [t for t in outputs if t.lstrip().startswith(("✓", "✗", "○"))]
+    assert feedback and all(_JAPANESE.search(t) for t in feedback), (
+        f"{notebook}: exercise feedback not in Japanese: {[t[:80] for t in feedback if not _JAPANESE.search(t)][:3]}")
 
 
 def test_harness_selftest_explorer(page, lab, capsys):

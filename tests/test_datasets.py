@@ -209,3 +209,13 @@ def test_boolean_options_need_real_booleans(flag, value):
 def test_numpy_bools_are_booleans():
     X, _ = load_from(load_mnist, mnist_files(2), split="test", flatten=np.bool_(True))
     assert X.shape == (2, 784)
+
+
+def test_brain_neuron_species_have_japanese_names():
+    from course_lib.i18n import language
+
+    brain = datasets.load_brain_neurons()
+    assert brain.names == [str(s) for s in brain.species]
+    with language("ja"):
+        names = brain.names
+    assert "カタツムリ" in names and all(any("\u3040" <= ch <= "\u9fff" for ch in n) for n in names), names

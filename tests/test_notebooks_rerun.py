@@ -1,4 +1,4 @@
-"""Every chapter survives "Restart & Run All" followed by a second "Run All" in the same kernel.
+"""Every chapter of both editions (English, Japanese) survives "Restart & Run All" followed by a second "Run All" in the same kernel.
 
 Students run cells again and again; a chapter must not depend on running
 exactly once (a variable consumed by the first run, a file created twice,
@@ -18,15 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
-from notebook_support import NOTEBOOKS_DIR, REPO, copy_notebooks, unavailable
+from notebook_support import CHAPTERS, NOTEBOOKS_DIR, REPO, copy_notebooks, unavailable
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 from nbclient.exceptions import CellExecutionError, CellTimeoutError  # noqa: E402
 
 CELL_TIMEOUT = 600  # s for one cell (06_mnist trains a network in one cell)
-
-CHAPTERS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")

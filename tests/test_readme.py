@@ -25,3 +25,33 @@ def test_readme_lists_every_chapter():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
         assert notebook.name in readme, f"README does not list {notebook.name}"
+
+
+# ---------------------------------------------------------------- README.ja.md, the Japanese edition's README
+JA_OPEN = f"{SETUP} && .venv/bin/jupyter lab notebooks/ja/00_start_here.ipynb"
+
+
+def test_readme_links_the_japanese_readme_at_the_top():
+    head = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## ", 1)[0]
+    assert "README.ja.md" in head
+
+
+def test_japanese_readme_shows_the_same_two_commands():
+    readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    assert JA_OPEN in readme
+    assert re.search(rf"^{re.escape(TEST)}$", readme, re.M)
+
+
+def test_japanese_readme_lists_every_japanese_chapter():
+    readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    chapters = sorted((ROOT / "notebooks" / "ja").glob("*.ipynb"))
+    assert chapters
+    for notebook in chapters:
+        assert notebook.name in readme, f"README.ja.md does not list {notebook.name}"
+
+
+def test_japanese_readme_covers_language_pack_fonts_and_instructors():
+    readme = (ROOT / "README.ja.md").read_text(encoding="utf-8")
+    for words in ("Settings", "Language", "日本語", "fonts-ipaexfont-gothic", "set_language",
+                  "projector_mode", "course_lib.slides"):
+        assert words in readme, f"README.ja.md should mention {words}"

@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from run_notebooks import WIDGET_STATE, WIDGET_VIEW, prune_widget_state, shown_widget_models  # noqa: E402
+from run_notebooks import WIDGET_STATE, WIDGET_VIEW, chapters, prune_widget_state, shown_widget_models  # noqa: E402
 
 
 def _model(*refs):
@@ -27,7 +27,7 @@ def test_prune_keeps_displayed_widgets_and_what_they_refer_to():
     assert set(nb.metadata["widgets"][WIDGET_STATE]["state"]) == {a, b}    # c, d were never shown
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", chapters(), ids=lambda p: p.relative_to(ROOT / "notebooks").as_posix())
 def test_committed_notebooks_store_only_shown_widgets(path):
     nb = nbformat.read(path, as_version=4)
     models = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})

@@ -3,8 +3,9 @@ boxes where no emoji font is installed (as 🔮 did in chapters 6 and 8), and no
 lacks — the font Debian/Ubuntu fall back to and matplotlib bundles.  Japanese text is left to a
 Japanese font (README, fonts for Linux).
 
-Checked: the markdown and code of every notebook, and every string in course_lib (messages,
-figure labels, checker feedback, docstrings a student may read with help()).
+Checked: the markdown and code of every notebook (both editions), every string in course_lib (messages,
+figure labels, checker feedback, docstrings a student may read with help()) and every translation in its
+message catalogs.
 """
 import ast
 import json
@@ -40,6 +41,11 @@ def student_texts():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 yield f"{path.relative_to(REPO)}:{node.lineno}", node.value
+    from course_lib._po import parse_po       # the translations (course_lib/locale/*/LC_MESSAGES/*.po)
+    for path in sorted((REPO / "course_lib" / "locale").glob("*/LC_MESSAGES/*.po")):
+        for entry in parse_po(path.read_text(encoding="utf-8"), path):
+            for text in entry.msgstr:
+                yield f"{path.relative_to(REPO)}:{entry.line}", text
 
 
 def _report(found):

@@ -1,6 +1,6 @@
 """Re-execute chapter notebooks in place, top to bottom in one fresh kernel, the way they are committed.
 
-    python tools/run_notebooks.py                      # every notebook in notebooks/
+    python tools/run_notebooks.py                      # every chapter of both editions: notebooks/, notebooks/ja/
     python tools/run_notebooks.py notebooks/05_*.ipynb # some of them
 
 Stored outputs then come from one clean run (execution counts 1..N) and nbval can compare them.
@@ -18,6 +18,11 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def chapters() -> list[Path]:
+    """Every chapter of both editions: notebooks/*.ipynb (English), then notebooks/ja/*.ipynb (日本語)."""
+    return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "ja").glob("*.ipynb"))
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -67,6 +72,8 @@ def run(path: Path) -> float:
 
 
 if __name__ == "__main__":
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    paths = [Path(p) for p in sys.argv[1:]] or chapters()
     for path in paths:
-        print(f"{path.name:40s} {run(path):6.1f} s", flush=True)
+        name = path.resolve().relative_to(ROOT / "notebooks").as_posix() if path.resolve().is_relative_to(
+            ROOT / "notebooks") else path.name
+        print(f"{name:40s} {run(path):6.1f} s", flush=True)

@@ -9,13 +9,16 @@
 An exercise is a small declarative object (the idea of Kaggle's learntools):
 
     relu_ex = FunctionExercise(
-        "ReLU with if/else",
+        N_("ReLU with if/else"),
         cases=[((-3,), 0.0), ((0,), 0.0), ((3,), 3.0)],
         func_name="relu",
-        mistakes=[(lambda x: x, "negative inputs come out unchanged: ReLU returns 0 for them.")],
-        hint="Return 0 when x < 0, otherwise return x itself.",
-        solution="def relu(x):\\n    if x < 0:\\n        return 0\\n    else:\\n        return x",
+        mistakes=[(lambda x: x, N_("negative inputs come out unchanged: ReLU returns 0 for them."))],
+        hint=N_("Return 0 when x < 0, otherwise return x itself."),
+        solution=N_("def relu(x):\\n    if x < 0:\\n        return 0\\n    else:\\n        return x"),
     )
+
+Every text is English, marked ``N_()`` (``from ..i18n import N_``), and translated when it is shown, in
+the language chosen then (``course_lib.set_language("ja")``): see ``base.py`` for the contract.
 
 Layout:
   ``answers.py``  reading an answer: the one parsing helper (``read_numbers``), ``fmt``, ``same``
@@ -28,6 +31,9 @@ Layout:
 Students pass their answer explicitly.  An answer that is still ``...`` is "not attempted yet".
 Every input gets a message, never a traceback: a string is never graded as a number, NaN and
 wrong shapes are named, an exception raised by the student's code is reported with its arguments.
+Full-width input from a Japanese keyboard ("Ａ", "ＣＢＥＤＡ") is read as ordinary characters where the
+answer is text, with a note; numbers typed in full width ("０．５") get a message that shows them in
+ordinary characters.
 """
 from __future__ import annotations
 

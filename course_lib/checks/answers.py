@@ -7,23 +7,90 @@ student, and the exercise turns it into a ✗ Result.  The rules, the same every
 * ``...`` anywhere in the answer means "not attempted yet" (``contains_ellipsis``);
 * a string is never read as a number, even ``"-0.27"``: the message says
   "you typed a string '-0.27' — write the number without quotes";
+* a string of numbers typed with a Japanese keyboard's full-width characters (``"０．５"``,
+  ``"－６"``, ``"（１，１，−０．５）"``) is not read as numbers either, but gets its own message: it shows
+  the numbers in ordinary (half-width) characters and explains why Python needs them — the same
+  characters typed *without* quotes give ``SyntaxError: invalid character``.  Where a string is the
+  right kind of answer (a choice "Ａ", an order "ＣＢＥＤＡ") the kinds read it through ``halfwidth``
+  and accept it with the note ``FULL_WIDTH_NOTE``;
 * True/False are truth values, not the numbers 1/0;
 * NaN and ±inf are refused with a hint that a calculation went wrong;
 * None, dicts, sets, functions and ragged lists each get their own message.
+
+Every message is looked up in the current language (``course_lib.i18n``) when it is made.
 """
 from __future__ import annotations
 
 import ast
 import math
 import numbers
+import unicodedata
 
 import numpy as np
 
-__all__ = ["AnswerProblem", "contains_ellipsis", "describe", "fmt", "read_numbers", "same", "close"]
+from .. import i18n
+from ..i18n import N_, _
+
+__all__ = ["AnswerProblem", "contains_ellipsis", "describe", "fmt", "read_numbers", "same", "close",
+           "halfwidth", "numbers_in_text", "FULL_WIDTH_NOTE"]
+
+FULL_WIDTH_NOTE = N_("(read the full-width characters as ordinary ones)")
+
+# what a Japanese keyboard gives for "-": the minus sign, the full-width hyphen-minus (NFKC turns it into
+# "-", and the half-width ｰ into ー), the long-vowel mark ー that the hyphen key types in kana mode, and
+# the hyphens and the en dash that some IMEs and copied text hold
+_MINUS_SIGN = "\u2212"
+_IME_DASHES = "\u30fc\u2010\u2012\u2013"
+_IME_NUMBER_PUNCTUATION = {"、": ",", "。": "."}     # the IME's comma and full stop, inside numbers only
 
 
 class AnswerProblem(Exception):
     """The answer cannot be read as what the exercise expects; ``str(exc)`` is the message for the student."""
+
+
+def halfwidth(text: str, *, numeric: bool = False) -> tuple[str, bool]:
+    """``text`` with full-width characters read as ordinary (half-width) ones, and whether it had any.
+
+    NFKC turns "Ａ", "０．５", "（１，１）", "，" and the full-width space "　" into "A", "0.5", "(1,1)", ","
+    and " "; the minus sign "−" (U+2212) and the full-width "－" become "-".  With ``numeric=True`` (text
+    that should be numbers) the long-vowel mark "ー", other dashes and the Japanese "、" / "。" become
+    "-", "," and "." too.  The flag is True when something other than "−" changed (the course's own text
+    writes "−", which is not a keyboard slip).
+    """
+    wide = unicodedata.normalize("NFKC", text)
+    if numeric:
+        wide = wide.translate({ord(c): "-" for c in _IME_DASHES})
+        wide = wide.translate({ord(c): v for c, v in _IME_NUMBER_PUNCTUATION.items()})
+    changed = wide != text
+    return wide.replace(_MINUS_SIGN, "-"), changed
+
+
+def numbers_in_text(text: str):
+    """The number or (nested) tuple/list of numbers that ``text`` spells in ordinary characters, else None."""
+    text = text.strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    if isinstance(value, (tuple, list, int, float)) and _first_odd_item(value) is None:
+        return value
+    return None
+
+
+def _full_width_numbers(text):
+    """(the numbers in Python's spelling, e.g. "(1, 1, -0.5)") when ``text`` is numbers typed with
+    full-width characters, else None."""
+    wide, changed = halfwidth(text, numeric=True)
+    if not changed or not wide.isascii():
+        return None
+    value = numbers_in_text(wide)
+    if value is None:
+        return None
+    return repr(value) if isinstance(value, (tuple, list)) else wide.strip()
 
 
 def fmt(value) -> str:
@@ -44,9 +111,13 @@ def fmt(value) -> str:
         inner = ", ".join(fmt(v) for v in value[:12]) + (", ..." if len(value) > 12 else "")
         return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     if callable(value):
-        return f"the function {getattr(value, '__name__', type(value).__name__)}"
+        return _("the function {name}").format(name=getattr(value, "__name__", type(value).__name__))
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_KIND_NAMES = ((dict, N_("{value} (a dict)")), (set, N_("{value} (a set)")), (list, N_("{value} (a list)")),
+               (tuple, N_("{value} (a tuple)")))
 
 
 def describe(value) -> str:
@@ -54,20 +125,21 @@ def describe(value) -> str:
     if value is None:
         return "None"
     if isinstance(value, (str, bytes)):
-        return f"{fmt(value)} (a string)"
+        return _("{value} (a string)").format(value=fmt(value))
     if isinstance(value, (bool, np.bool_)):
-        return f"{bool(value)} (a truth value, bool)"
+        return _("{value} (a truth value, bool)").format(value=bool(value))
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
+        return _("an array of shape {shape}").format(shape=value.shape)
     if isinstance(value, type):
-        return f"the class {value.__name__}"
+        return _("the class {name}").format(name=value.__name__)
     if callable(value):
         return fmt(value)
-    kinds = {dict: "a dict", set: "a set", list: "a list", tuple: "a tuple"}
+    for kind, text in _KIND_NAMES:
+        if isinstance(value, kind):
+            return i18n._(text).format(value=fmt(value))
     name = type(value).__name__
-    kind = next((k for t, k in kinds.items() if isinstance(value, t)),
-                f"{'an' if name[0] in 'aeiou' else 'a'} {name}")
-    return f"{fmt(value)} ({kind})"
+    text = _("{value} (an {type})") if name[0] in "aeiou" else _("{value} (a {type})")
+    return text.format(value=fmt(value), type=name)
 
 
 def contains_ellipsis(value) -> bool:
@@ -81,7 +153,7 @@ def contains_ellipsis(value) -> bool:
 
 def _is_numeric_text(text) -> bool:
     """True for text that reads as numbers: '-0.27', '113', '(12, 3)', '[1, 2]', '−1.5'."""
-    text = str(text).strip().replace("−", "-")
+    text = str(text).strip().replace(_MINUS_SIGN, "-")
     try:
         float(text)
         return True
@@ -111,62 +183,107 @@ def _first_odd_item(value):
     return None
 
 
-def read_numbers(value, *, subject="your answer is", output=False, shape=None) -> np.ndarray:
+def read_numbers(value, *, subject=N_("your answer is"), output=False, shape=None) -> np.ndarray:
     """``value`` as a float array, or ``AnswerProblem`` saying in words why it is not numbers.
 
-    subject: how the message starts, e.g. "your answer is" or "relu(-3) returned"
+    subject: how the message starts, e.g. "your answer is" or "relu(-3) returned" (a message: it is
+             looked up in the current language here, so pass it translated or as the English text)
     output:  True when ``value`` is what the student's function returned (changes the advice)
     shape:   the required shape, or None for any
     """
-    act = "return" if output else "write"
+    subject = i18n._(subject)
+
+    def problem(write, returned, **fields):
+        """AnswerProblem with the message for a written answer or for a function's result."""
+        return AnswerProblem((returned if output else write).format(subject=subject, **fields))
+
     if value is None:
-        raise AnswerProblem(f"{subject} None; " + ("did you forget `return`?" if output
-                                                  else f"{act} a number (or numbers) instead."))
+        raise problem(_("{subject} None; write a number (or numbers) instead."),
+                      _("{subject} None; did you forget `return`?"))
     if isinstance(value, (str, bytes)):
         text = value.decode(errors="replace") if isinstance(value, bytes) else value
+        typed = _full_width_numbers(text)
+        if typed is not None:
+            raise problem(
+                _("{subject} the string {text}, typed with full-width characters, not a number. Python reads "
+                  "numbers only in ordinary (half-width) characters and without quotes: write {typed}. "
+                  "(Switch the keyboard to half-width input; full-width digits without quotes give "
+                  "`SyntaxError: invalid character`.)"),
+                _("{subject} the string {text}, typed with full-width characters, not a number. Python reads "
+                  "numbers only in ordinary (half-width) characters and without quotes: return {typed}. "
+                  "(Switch the keyboard to half-width input; full-width digits without quotes give "
+                  "`SyntaxError: invalid character`.)"),
+                text=fmt(text), typed=typed)
         if _is_numeric_text(text):
-            raise AnswerProblem(f"{subject} a string {fmt(text)}, not a number: {act} it without quotes, "
-                                f"e.g. {text.strip().replace('−', '-')}.")
-        raise AnswerProblem(f"{subject} the text {fmt(text)}; {act} a number (or numbers) without quotes.")
+            raise problem(_("{subject} a string {text}, not a number: write it without quotes, e.g. {example}."),
+                          _("{subject} a string {text}, not a number: return it without quotes, e.g. {example}."),
+                          text=fmt(text), example=text.strip().replace(_MINUS_SIGN, "-"))
+        raise problem(_("{subject} the text {text}; write a number (or numbers) without quotes."),
+                      _("{subject} the text {text}; return a number (or numbers) without quotes."), text=fmt(text))
     if isinstance(value, (bool, np.bool_)):
-        raise AnswerProblem(f"{subject} {bool(value)}, a truth value (bool), not a number; {act} the number itself.")
+        raise problem(_("{subject} {value}, a truth value (bool), not a number; write the number itself."),
+                      _("{subject} {value}, a truth value (bool), not a number; return the number itself."),
+                      value=bool(value))
     if isinstance(value, (dict, set, frozenset)):
-        raise AnswerProblem(f"{subject} {describe(value)}; {act} a number, or numbers in a tuple, list or array.")
+        raise problem(_("{subject} {what}; write a number, or numbers in a tuple, list or array."),
+                      _("{subject} {what}; return a number, or numbers in a tuple, list or array."),
+                      what=describe(value))
     if callable(value):
         name = getattr(value, "__name__", "f")
         name = name if name.isidentifier() else "f"
-        raise AnswerProblem(f"{subject} {fmt(value)}, not a number; " +
-                            ("return its result, not the function itself." if output else
-                             f"call it and give its result, e.g. {name}(...) with the inputs in the parentheses."))
+        raise problem(_("{subject} {function}, not a number; call it and give its result, e.g. {name}(...) with "
+                        "the inputs in the parentheses."),
+                      _("{subject} {function}, not a number; return its result, not the function itself."),
+                      function=fmt(value), name=name)
     odd = _first_odd_item(value)
     if odd is not None:
         item = odd[0] if isinstance(odd, tuple) else odd
         if isinstance(item, np.ndarray) and item.dtype.kind == "b":
-            raise AnswerProblem(f"{subject} an array of truth values (bool); {act} numbers.")
+            raise problem(_("{subject} an array of truth values (bool); write numbers."),
+                          _("{subject} an array of truth values (bool); return numbers."))
         if isinstance(item, np.ndarray) and item.dtype.kind in "US":
-            raise AnswerProblem(f"{subject} an array of strings; {act} the numbers without quotes.")
+            raise problem(_("{subject} an array of strings; write the numbers without quotes."),
+                          _("{subject} an array of strings; return the numbers without quotes."))
         if isinstance(item, np.ndarray):
-            raise AnswerProblem(f"{subject} an array of {item.dtype} values; {act} real numbers.")
+            raise problem(_("{subject} an array of {dtype} values; write real numbers."),
+                          _("{subject} an array of {dtype} values; return real numbers."), dtype=item.dtype)
+        if isinstance(item, (str, bytes)) and not isinstance(item, bytes) and _full_width_numbers(item):
+            raise problem(
+                _("{subject} {value}, which contains the string {item} typed with full-width characters: write "
+                  "the numbers in ordinary (half-width) characters and without quotes, e.g. {typed}."),
+                _("{subject} {value}, which contains the string {item} typed with full-width characters: return "
+                  "the numbers in ordinary (half-width) characters and without quotes, e.g. {typed}."),
+                value=fmt(value), item=repr(item), typed=_full_width_numbers(item))
         if isinstance(item, (str, bytes)) and _is_numeric_text(item):
-            raise AnswerProblem(f"{subject} {fmt(value)}, which contains the string {item!r}: "
-                                f"{act} the numbers without quotes.")
+            raise problem(_("{subject} {value}, which contains the string {item}: write the numbers without quotes."),
+                          _("{subject} {value}, which contains the string {item}: return the numbers without "
+                            "quotes."), value=fmt(value), item=repr(item))
         if item is value:
-            raise AnswerProblem(f"{subject} {describe(item)}; {act} a real number.")
-        raise AnswerProblem(f"{subject} {fmt(value)}, which contains {describe(item)}; {act} numbers only.")
+            raise problem(_("{subject} {what}; write a real number."), _("{subject} {what}; return a real number."),
+                          what=describe(item))
+        raise problem(_("{subject} {value}, which contains {what}; write numbers only."),
+                      _("{subject} {value}, which contains {what}; return numbers only."),
+                      value=fmt(value), what=describe(item))
     try:
         arr = np.asarray(value, dtype=float)
     except OverflowError:
-        raise AnswerProblem(f"{subject} a number too large to compute with; check the calculation.") from None
+        raise AnswerProblem(_("{subject} a number too large to compute with; check the calculation.")
+                            .format(subject=subject)) from None
     except (TypeError, ValueError):
-        raise AnswerProblem(f"{subject} {describe(value)}, which is not a regular table of numbers "
-                            "(rows of different lengths?).") from None
+        raise AnswerProblem(_("{subject} {what}, which is not a regular table of numbers (rows of different "
+                              "lengths?).").format(subject=subject, what=describe(value))) from None
     if not np.all(np.isfinite(arr)):
-        bad = "nan (not a number)" if np.any(np.isnan(arr)) else "inf (infinity)"
-        what = bad if arr.ndim == 0 else f"{fmt(value)}, which contains {bad}"
-        raise AnswerProblem(f"{subject} {what}: a calculation went wrong "
-                            "(0/0, a division by zero or an overflow); check it step by step.")
+        bad = _("nan (not a number)") if np.any(np.isnan(arr)) else _("inf (infinity)")
+        if arr.ndim == 0:
+            text = _("{subject} {bad}: a calculation went wrong (0/0, a division by zero or an overflow); "
+                     "check it step by step.")
+        else:
+            text = _("{subject} {value}, which contains {bad}: a calculation went wrong (0/0, a division by zero "
+                     "or an overflow); check it step by step.")
+        raise AnswerProblem(text.format(subject=subject, bad=bad, value=fmt(value)))
     if shape is not None and arr.shape != tuple(shape):
-        raise AnswerProblem(f"{subject} {describe(value)}; expected {shape_words(shape)}.")
+        raise AnswerProblem(_("{subject} {what}; expected {shape}.").format(
+            subject=subject, what=describe(value), shape=shape_words(shape)))
     return arr
 
 
@@ -174,8 +291,8 @@ def shape_words(shape) -> str:
     """``()`` → "one number"; ``(3,)`` → "3 value(s) shaped (3,)"."""
     shape = tuple(shape)
     if shape == ():
-        return "one number"
-    return f"{math.prod(shape)} value(s) shaped {shape}"
+        return _("one number")
+    return _("{count} value(s) shaped {shape}").format(count=math.prod(shape), shape=shape)
 
 
 def close(got, want, tol, rtol=0.0, equal_nan=False) -> bool:

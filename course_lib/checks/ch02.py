@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid
+from ..i18n import N_, _
 from .kinds import ChoiceExercise, FunctionExercise, ValueExercise
 
 __all__ = [
@@ -22,64 +23,64 @@ _XS = [-3, -2, -1, 0, 1, 2, 3]
 
 # ---------------------------------------------------------------- 演習1 (Exercise 1) — ReLU with if/else
 exercise1 = FunctionExercise(
-    "Exercise 1 (演習1): ReLU with if/else",
+    N_("Exercise 1 (演習1): ReLU with if/else"),
     [((x,), max(x, 0)) for x in _XS],
-    func_name="relu",
+    func_name="my_relu",
     mistakes=[
-        (lambda x: x, "negative inputs come out unchanged. ReLU returns 0 when x < 0."),
-        (abs, "that is the absolute value |x|: negative inputs become positive. ReLU returns 0 for them."),
-        (lambda x: 0, "every output is 0. Positive inputs must pass through unchanged: relu(3) = 3."),
-        (lambda x: 1 if x >= 0 else 0, "that is the step function (0 or 1). ReLU returns x itself "
-                                       "for positive x: relu(3) = 3, not 1."),
-        (lambda x: 1 if x > 0 else 0, "that returns only 0 or 1, like the step function. ReLU returns x itself "
-                                      "for positive x: relu(3) = 3, not 1."),
-        (lambda x: -max(x, 0), "the sign is flipped: positive inputs should stay positive."),
+        (lambda x: x, N_("negative inputs come out unchanged. ReLU returns 0 when x < 0.")),
+        (abs, N_("that is the absolute value |x|: negative inputs become positive. ReLU returns 0 for them.")),
+        (lambda x: 0, N_("every output is 0. Positive inputs must pass through unchanged: relu(3) = 3.")),
+        (lambda x: 1 if x >= 0 else 0, N_("that is the step function (0 or 1). ReLU returns x itself "
+                                          "for positive x: relu(3) = 3, not 1.")),
+        (lambda x: 1 if x > 0 else 0, N_("that returns only 0 or 1, like the step function. ReLU returns x itself "
+                                         "for positive x: relu(3) = 3, not 1.")),
+        (lambda x: -max(x, 0), N_("the sign is flipped: positive inputs should stay positive.")),
     ],
-    hint="if x < 0: return 0   — otherwise (else:) return x.",
-    solution="def relu(x):\n    if x < 0:\n        return 0\n    else:\n        return x",
-    success="Like the lecture: relu(-2) = 0, relu(-1) = 0, relu(0) = 0, relu(1) = 1, relu(2) = 2.",
+    hint=N_("if x < 0: return 0   — otherwise (else:) return x."),
+    solution="def my_relu(x):\n    if x < 0:\n        return 0\n    else:\n        return x",   # i18n: ignore (code only: the same in Japanese)
+    success=N_("Like the lecture: relu(-2) = 0, relu(-1) = 0, relu(0) = 0, relu(1) = 1, relu(2) = 2."),
 )
 
 # ---------------------------------------------------------------- 自習1 (Self-study 1)
 self_study1 = ValueExercise(
-    "Self-study 1 (自習1): relu(−3) and relu(3)",
+    N_("Self-study 1 (自習1): relu(−3) and relu(3)"),
     (0.0, 3.0),
     tolerance=1e-9,
     mistakes=[
-        ((-3.0, 3.0), "relu(−3) must be 0: ReLU turns every negative input into 0."),
-        ((0.0, 0.0), "relu(3) must be 3: positive inputs pass through unchanged."),
-        ((3.0, 3.0), "relu(−3) = 3 would be the absolute value. ReLU gives 0 for negative inputs."),
-        ((0.0, 1.0), "relu(3) = 1 would be the step function. ReLU gives 3."),
+        ((-3.0, 3.0), N_("relu(−3) must be 0: ReLU turns every negative input into 0.")),
+        ((0.0, 0.0), N_("relu(3) must be 3: positive inputs pass through unchanged.")),
+        ((3.0, 3.0), N_("relu(−3) = 3 would be the absolute value. ReLU gives 0 for negative inputs.")),
+        ((0.0, 1.0), N_("relu(3) = 1 would be the step function. ReLU gives 3.")),
     ],
-    hint="Call your relu from Exercise 1 with -3 and with 3 and put both results in a tuple.",
-    solution="my_values = (relu(-3), relu(3))   # = (0, 3)",
+    hint=N_("Call your my_relu from Exercise 1 with -3 and with 3 and put both results in a tuple."),
+    solution="my_values = (my_relu(-3), my_relu(3))   # = (0, 3)",
 )
 
 # ---------------------------------------------------------------- sigmoid
 sigmoid_at_zero = ValueExercise(
-    "Predict σ(0)",
+    N_("Predict σ(0)"),
     0.5,
     tolerance=1e-6,
     mistakes=[
-        (0.0, "0 is what step and ReLU give at z = 0. σ(0) = 1 / (1 + e⁰) = 1 / 2."),
-        (1.0, "e⁰ = 1, so σ(0) = 1 / (1 + 1)."),
+        (0.0, N_("0 is what step and ReLU give at z = 0. σ(0) = 1 / (1 + e⁰) = 1 / 2.")),
+        (1.0, N_("e⁰ = 1, so σ(0) = 1 / (1 + 1).")),
     ],
-    hint="σ(z) = 1 / (1 + e^(−z)) and e^0 = 1.",
-    solution="my_sigma0 = 1 / (1 + np.exp(-0))   # = 1 / (1 + 1) = 0.5, exactly half-way between 0 and 1",
+    hint=N_("σ(z) = 1 / (1 + e^(−z)) and e^0 = 1."),
+    solution=N_("my_sigma0 = 1 / (1 + np.exp(-0))   # = 1 / (1 + 1) = 0.5, exactly half-way between 0 and 1"),
 )
 
 predict_steep_sigmoid = ChoiceExercise(
-    "Predict: sigmoid with w = 10",
+    N_("Predict: sigmoid with w = 10"),
     "B",
     {
-        "A": "the curve does not straighten: σ still runs from 0 to 1; a larger w squeezes the rise "
-             "into a shorter stretch of x.",
-        "B": "σ(10·x) rises from 0 to 1 within about ±0.5 around x = 0: it looks like the step function.",
-        "C": "the output still depends on x; only at x = 0 is it exactly 0.5.",
+        "A": N_("the curve does not straighten: σ still runs from 0 to 1; a larger w squeezes the rise "
+                "into a shorter stretch of x."),
+        "B": N_("σ(10·x) rises from 0 to 1 within about ±0.5 around x = 0: it looks like the step function."),
+        "C": N_("the output still depends on x; only at x = 0 is it exactly 0.5."),
     },
-    hint="Compare σ(10·x) at x = −0.5 and x = +0.5: σ(−5) and σ(5).",
-    solution='my_prediction = "B"   # σ(−5) = 0.007 and σ(5) = 0.993: a steep step.\n'
-             "                       # The step function is the limit of a steeper and steeper sigmoid.",
+    hint=N_("Compare σ(10·x) at x = −0.5 and x = +0.5: σ(−5) and σ(5)."),
+    solution=N_('my_prediction = "B"   # σ(−5) = 0.007 and σ(5) = 0.993: a steep step.\n'
+                "                       # The step function is the limit of a steeper and steeper sigmoid."),
 )
 
 
@@ -95,34 +96,34 @@ def _s(z):
 
 _ZS = [0.0, 2.0, -3.0]
 sigmoid_grad_exercise = FunctionExercise(
-    "The derivative of the sigmoid",
+    N_("The derivative of the sigmoid"),
     [((z,), _sigmoid_grad(z)) for z in _ZS],
-    func_name="sigmoid_grad",
+    func_name="my_sigmoid_grad",
     tolerance=1e-6,
     mistakes=[
-        (_s, "that is σ(z) itself. The derivative is σ(z)·(1 − σ(z))."),
-        (lambda z: 1.0 - _s(z) ** 2, "1 − σ² is the *tanh* pattern (tanh' = 1 − tanh²). "
-                                     "For the sigmoid it is σ·(1 − σ)."),
-        (lambda z: _s(z) * (1.0 + _s(z)), "it should be (1 − σ), not (1 + σ)."),
-        (lambda z: z * (1.0 - z), "you applied the formula to z instead of to σ(z): first compute "
-                                  "sig = sigmoid(z), then sig * (1 - sig)."),
+        (_s, N_("that is σ(z) itself. The derivative is σ(z)·(1 − σ(z)).")),
+        (lambda z: 1.0 - _s(z) ** 2, N_("1 − σ² is the *tanh* pattern (tanh' = 1 − tanh²). "
+                                        "For the sigmoid it is σ·(1 − σ).")),
+        (lambda z: _s(z) * (1.0 + _s(z)), N_("it should be (1 − σ), not (1 + σ).")),
+        (lambda z: z * (1.0 - z), N_("you applied the formula to z instead of to σ(z): first compute "
+                                     "sig = sigmoid(z), then sig * (1 - sig).")),
     ],
-    hint="First sig = sigmoid(z), then return sig * (1 - sig). At z = 0 the answer is 0.25.",
-    solution="def sigmoid_grad(z):\n    sig = sigmoid(z)\n    return sig * (1 - sig)",
+    hint=N_("First sig = sigmoid(z), then return sig * (1 - sig). At z = 0 the answer is 0.25."),
+    solution="def my_sigmoid_grad(z):\n    sig = sigmoid(z)\n    return sig * (1 - sig)",   # i18n: ignore (code only: the same in Japanese)
 )
 
 relu_grad_quiz = ValueExercise(
-    "ReLU's slope at z = −2 and z = 3",
+    N_("ReLU's slope at z = −2 and z = 3"),
     (0.0, 1.0),
     tolerance=1e-9,
     mistakes=[
-        ((0.0, 3.0), "3 is relu(3), the value. The slope of the line a = z is 1."),
-        ((-2.0, 3.0), "those are the inputs. The slope is 0 where ReLU is flat and 1 where it is a = z."),
-        ((1.0, 1.0), "left of 0 ReLU is flat (always 0): its slope there is 0."),
+        ((0.0, 3.0), N_("3 is relu(3), the value. The slope of the line a = z is 1.")),
+        ((-2.0, 3.0), N_("those are the inputs. The slope is 0 where ReLU is flat and 1 where it is a = z.")),
+        ((1.0, 1.0), N_("left of 0 ReLU is flat (always 0): its slope there is 0.")),
     ],
-    hint="Left of 0, ReLU is the flat line a = 0; right of 0 it is the line a = z.",
-    solution="my_slopes = (0, 1)   # slope 0 on the flat part, 1 on the line a = z\n"
-             "                     # (at exactly z = 0 we use 0, a subgradient)",
+    hint=N_("Left of 0, ReLU is the flat line a = 0; right of 0 it is the line a = z."),
+    solution=N_("my_slopes = (0, 1)   # slope 0 on the flat part, 1 on the line a = z\n"
+                "                     # (at exactly z = 0 we use 0, a subgradient)"),
 )
 
 
@@ -137,24 +138,24 @@ def _explain_collapse(args, got, want):
     if isinstance(got, Exception):
         text = str(got)
         if "broadcast" in text:
-            return ("b1 has one entry per hidden neuron and b2 one per output, so they cannot be added "
-                    "directly: b1 first passes through the second layer (b1 @ W2).")
+            return _("b1 has one entry per hidden neuron and b2 one per output, so they cannot be added "
+                     "directly: b1 first passes through the second layer (b1 @ W2).")
         if any(k in text for k in ("matmul", "aligned", "shapes")):
-            return "W2 @ W1 does not fit; the first layer comes first: W1 @ W2."
+            return _("W2 @ W1 does not fit; the first layer comes first: W1 @ W2.")
         return None
     W, b = got
     W_ok, b_ok = want
     if W.shape == (W2.shape[0], W1.shape[1]) != W_ok.shape:
-        return "did you compute W2 @ W1? The first layer comes first: W1 @ W2"
+        return _("did you compute W2 @ W1? The first layer comes first: W1 @ W2")
     if W.shape != W_ok.shape:
-        return (f"the single layer maps {W1.shape[0]} inputs to {W2.shape[1]} outputs, "
-                f"so W must be {W_ok.shape[0]} × {W_ok.shape[1]}")
+        return (_("the single layer maps {inputs} inputs to {outputs} outputs, so W must be {rows} × {columns}")
+                .format(inputs=W1.shape[0], outputs=W2.shape[1], rows=W_ok.shape[0], columns=W_ok.shape[1]))
     if not np.allclose(W, W_ok):
-        return "W is not right: the inputs are multiplied by W1 and then by W2, so W = W1 @ W2"
+        return _("W is not right: the inputs are multiplied by W1 and then by W2, so W = W1 @ W2")
     if b.shape == b_ok.shape and np.allclose(b, b2):
-        return "b1 is missing: the first layer's bias is multiplied by W2 and added too (b = b1 @ W2 + b2)"
-    return (f"W is right, b is not (shape {b.shape}, expected {b_ok.shape}). "
-            "Expand (X W1 + b1) W2 + b2 and collect the terms without X")
+        return _("b1 is missing: the first layer's bias is multiplied by W2 and added too (b = b1 @ W2 + b2)")
+    return (_("W is right, b is not (shape {got}, expected {want}). Expand (X W1 + b1) W2 + b2 and collect the "
+              "terms without X").format(got=b.shape, want=b_ok.shape))
 
 
 _rng = np.random.default_rng(2)
@@ -165,18 +166,18 @@ for _n_in, _n_hid, _n_out in [(2, 3, 2), (3, 4, 1)]:      # two layer shapes: a 
     _COLLAPSE_CASES.append((_args, _collapse(*_args)))
 
 collapse_exercise = FunctionExercise(
-    "Two linear layers collapse into one",
+    N_("Two linear layers collapse into one"),
     _COLLAPSE_CASES,
     func_name="collapse",
     returns="W, b",
     mistakes=[
         (lambda W1, b1, W2, b2: (W1 @ W2, b1 + b2),
-         "b = b1 + b2 forgets that b1 first passes through the second layer: it is multiplied by W2. "
-         "b = b1 @ W2 + b2."),
+         N_("b = b1 + b2 forgets that b1 first passes through the second layer: it is multiplied by W2. "
+            "b = b1 @ W2 + b2.")),
     ],
     explain=_explain_collapse,
-    hint="Expand (X @ W1 + b1) @ W2 + b2 = X @ (W1 @ W2) + (b1 @ W2 + b2).",
-    solution="def collapse(W1, b1, W2, b2):\n    W = W1 @ W2\n    b = b1 @ W2 + b2\n    return W, b",
-    success="Two linear layers are one linear layer: W = W1 W2, b = b1 W2 + b2. "
-            "Without a non-linear activation, depth adds nothing.",
+    hint=N_("Expand (X @ W1 + b1) @ W2 + b2 = X @ (W1 @ W2) + (b1 @ W2 + b2)."),
+    solution=N_("def collapse(W1, b1, W2, b2):\n    W = W1 @ W2\n    b = b1 @ W2 + b2\n    return W, b"),
+    success=N_("Two linear layers are one linear layer: W = W1 W2, b = b1 W2 + b2. "
+               "Without a non-linear activation, depth adds nothing."),
 )

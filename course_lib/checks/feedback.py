@@ -75,7 +75,7 @@ class Feedback:
 
     def __init__(self, kind, text, *, title, body="", code=None):
         if kind not in _STYLES:
-            raise ValueError(f"kind must be one of {', '.join(map(repr, _STYLES))}; got {kind!r}.")
+            raise ValueError(f"kind must be one of {', '.join(map(repr, _STYLES))}; got {kind!r}.")  # i18n: ignore
         self.kind, self.text, self.title, self.body, self.code = kind, text, title, body, code
 
     @classmethod
@@ -96,16 +96,16 @@ class Feedback:
         mark, hex_value, variable = _STYLES[self.kind]
         head = ""
         if mark:
-            head += (f'<span class="course-feedback-mark" style="{_themed("color", "{}", hex_value, variable)}; '
-                     f'font-weight: bold">{mark}</span> ')
+            head += (f'<span class="course-feedback-mark" style="{_themed("color", "{}", hex_value, variable)}; '  # i18n: ignore
+                     f'font-weight: bold">{mark}</span> ')  # i18n: ignore
         if self.title:
             head += f"<strong>{html.escape(self.title)}</strong>" + (": " if self.body else "")
         content = head + inline_html(self.body)
         if self.code is not None:
-            content += f'<pre style="margin: 0.3em 0 0 0"><code>{html.escape(self.code)}</code></pre>'
-        return (f'<div class="course-feedback course-feedback-{self.kind}" style="'
-                f'{_themed("border-left", "4px solid {}", hex_value, variable)}; '
-                f'padding: 0.2em 0.6em; margin: 0.2em 0; line-height: 1.5">{content}</div>')
+            content += f'<pre style="margin: 0.3em 0 0 0"><code>{html.escape(self.code)}</code></pre>'  # i18n: ignore
+        return (f'<div class="course-feedback course-feedback-{self.kind}" style="'  # i18n: ignore
+                f'{_themed("border-left", "4px solid {}", hex_value, variable)}; '  # i18n: ignore
+                f'padding: 0.2em 0.6em; margin: 0.2em 0; line-height: 1.5">{content}</div>')  # i18n: ignore
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/plain": self.text, "text/html": self.html}

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import i18n
 from ..datasets_2d import FEATURE_LABELS, check_features
+from ..i18n import _
 from .answers import describe
 from .base import Exercise
 
@@ -42,16 +44,18 @@ class FewestNeuronsExercise(Exercise):
     def _evaluate(self, answer):
         from ..explorers.playground import MAX_NEURONS
         if isinstance(answer, bool) or not isinstance(answer, (int, np.integer)) or not 1 <= answer <= MAX_NEURONS:
-            return self._wrong(f"answer with a whole number of neurons from 1 to {MAX_NEURONS}; "
-                               f"got {describe(answer)}.")
+            return self._wrong(_("answer with a whole number of neurons from 1 to {max_neurons}; "
+                                 "got {answer}.").format(max_neurons=MAX_NEURONS, answer=describe(answer)))
         answer = int(answer)
         accuracy = self._accuracy(answer)
         if accuracy < self.goal:
-            return self._wrong(f"with {answer} neuron(s) the test accuracy stays at {accuracy:.0%} (the goal is "
-                               f"{self.goal:.0%}): {self.why_wrong}")
+            return self._wrong(_("with {answer} neuron(s) the test accuracy stays at {accuracy:.0%} (the goal is "
+                                 "{goal:.0%}): {why_wrong}").format(answer=answer, accuracy=accuracy, goal=self.goal,
+                                                                     why_wrong=i18n._(self.why_wrong)))
         if answer > 1 and self._accuracy(answer - 1) >= self.goal:
-            return self._wrong(f"{answer} neurons work ({accuracy:.0%}), but fewer do too: try {answer - 1}.", 0.5)
-        return self._ok(f"{answer} neurons reach {accuracy:.0%}. ")
+            return self._wrong(_("{answer} neurons work ({accuracy:.0%}), but fewer do too: try {fewer}.").format(
+                answer=answer, accuracy=accuracy, fewer=answer - 1), 0.5)
+        return self._ok(_("{answer} neurons reach {accuracy:.0%}. ").format(answer=answer, accuracy=accuracy))
 
 
 class PlaygroundResultExercise(Exercise):
@@ -69,24 +73,29 @@ class PlaygroundResultExercise(Exercise):
     def _evaluate(self, answer):
         from ..explorers.playground import PlaygroundExplorer
         if not isinstance(answer, PlaygroundExplorer):
-            return self._wrong(f"pass the playground itself (the variable that holds the PlaygroundExplorer); "
-                               f"got {describe(answer)}.")
+            return self._wrong(_("pass the playground itself (the variable that holds the PlaygroundExplorer); "
+                                 "got {answer}.").format(answer=describe(answer)))
         st = answer.state
         if st["dataset"] != self.dataset:
-            return self._wrong(f"choose the data set {self.dataset!r} in the playground; it shows {st['dataset']!r}.")
+            return self._wrong(_("choose the data set {wanted!r} in the playground; it shows {shown!r}.").format(
+                wanted=self.dataset, shown=st["dataset"]))
         if self.features is not None and tuple(check_features(list(st["features"]))) != self.features:
-            wanted = " and ".join(FEATURE_LABELS[f] for f in self.features)
-            return self._wrong(f"use the inputs {wanted} only; the playground uses "
-                               f"{', '.join(FEATURE_LABELS[f] for f in st['features'])}.")
+            names = [FEATURE_LABELS[f] for f in self.features]
+            wanted = names[0] if len(names) == 1 else _("{first} and {last}").format(first=", ".join(names[:-1]),
+                                                                                      last=names[-1])
+            return self._wrong(_("use the inputs {wanted} only; the playground uses {used}.").format(
+                wanted=wanted, used=", ".join(FEATURE_LABELS[f] for f in st["features"])))
         if self.max_hidden_layers is not None and st["hidden_layers"] > self.max_hidden_layers:
-            return self._wrong(f"use at most {self.max_hidden_layers} hidden layer(s); yours has {st['hidden_layers']}.")
+            return self._wrong(_("use at most {max_layers} hidden layer(s); yours has {layers}.").format(
+                max_layers=self.max_hidden_layers, layers=st["hidden_layers"]))
         if answer.epoch == 0:
-            return self._wrong("the network has not been trained yet: press ▶ (play) and wait for the test loss to "
-                               "fall, then check again.")
+            return self._wrong(_("the network has not been trained yet: press ▶ (play) and wait for the test loss "
+                                 "to fall, then check again."))
         accuracy = answer.test_accuracy()
         if accuracy < self.goal:
-            return self._wrong(f"test accuracy {accuracy:.1%} after {answer.epoch} epochs; the goal is "
-                               f"{self.goal:.0%}. Train longer, or change the network or the features.",
+            return self._wrong(_("test accuracy {accuracy:.1%} after {epochs} epochs; the goal is {goal:.0%}. "
+                                 "Train longer, or change the network or the features.").format(
+                                     accuracy=accuracy, epochs=answer.epoch, goal=self.goal),
                                accuracy / self.goal)
-        return self._ok(f"test accuracy {accuracy:.1%} with {' → '.join(map(str, answer.net.sizes))} after "
-                        f"{answer.epoch} epochs. ")
+        return self._ok(_("test accuracy {accuracy:.1%} with {sizes} after {epochs} epochs. ").format(
+            accuracy=accuracy, sizes=" → ".join(map(str, answer.net.sizes)), epochs=answer.epoch))

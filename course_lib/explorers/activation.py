@@ -5,6 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import elementwise_names
+from ..i18n import _
 from .base import Explorer, float_slider, number
 from .validation import check_activation, check_in_range
 
@@ -33,8 +34,8 @@ class ActivationExplorer(Explorer):
         check_activation(function, "function")
         w, b = check_in_range(w, "w", *self.RANGE), check_in_range(b, "b", *self.RANGE)
         self.sliders = {"function": widgets.Dropdown(options=elementwise_names(), value=function, description="f"),
-                        "w": float_slider("w", w, *self.RANGE, 0.1, "weight w"),
-                        "b": float_slider("b", b, *self.RANGE, 0.1, "bias b")}
+                        "w": float_slider("w", w, *self.RANGE, 0.1, _("weight w")),
+                        "b": float_slider("b", b, *self.RANGE, 0.1, _("bias b"))}
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, function, w, b):
@@ -48,7 +49,7 @@ class ActivationExplorer(Explorer):
     def _build_figure(self):
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.18, top=0.88, wspace=0.28)
         self.ax_a, self.ax_d = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
-        for ax, title in ((self.ax_a, "a = f(w·x + b)"), (self.ax_d, "slope da/dx = w·f′(w·x + b)")):
+        for ax, title in ((self.ax_a, "a = f(w·x + b)"), (self.ax_d, _("slope da/dx = w·f′(w·x + b)"))):
             ax.set_xlim(-6, 6)
             ax.axhline(0, color="grey", lw=0.5)
             ax.axvline(0, color="grey", lw=0.5)
@@ -75,10 +76,11 @@ class ActivationExplorer(Explorer):
             self.centre.set_xdata([result["centre"]] * 2)
 
     def _readout(self, result):
-        text = f"a(x) = {result['function']}({number(result['w'])}·x + {number(result['b'])})"
+        formula = f"a(x) = {result['function']}({number(result['w'])}·x + {number(result['b'])})"
         if result["centre"] is None:
-            return text + ": w = 0, so z = b for every x and a is the constant " \
-                          f"{float(result['a'][0]):.3f}."
-        return text + f": z = 0 at x = −b/w = {number(result['centre'])} (dotted line)."
+            return _("{formula}: w = 0, so z = b for every x and a is the constant {a:.3f}.").format(
+                formula=formula, a=float(result["a"][0]))
+        return _("{formula}: z = 0 at x = −b/w = {centre} (dotted line).").format(
+            formula=formula, centre=number(result["centre"]))
 
     readout_height = "2.5em"

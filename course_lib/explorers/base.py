@@ -45,6 +45,7 @@ import inspect
 import math
 import numbers
 import struct
+import unicodedata
 import zlib
 
 import ipywidgets as widgets
@@ -54,6 +55,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .._validate import _describe
+from ..i18n import _
 from .validation import slider_range
 
 #: CSS classes the browser test looks for (tests/test_browser.py finds the widgets by them).
@@ -147,10 +149,18 @@ def number(value, spec=".2f"):
     return text
 
 
+def _text_width(text):
+    """Width of a label in average Latin characters (≈ 0.6 em each): a full-width character (漢字, かな,
+    カナ, full-width forms) is 1 em, so it counts as 1 / 0.6 of one."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return len(text) + wide * (1 / 0.6 - 1)
+
+
 def label_width(*descriptions):
     """A CSS width that fits the longest of these slider labels: give it to every slider of one explorer
-    (``float_slider(…, label_width=…)``) so their tracks start at the same x and line up."""
-    longest = max(len(d) for d in descriptions)
+    (``float_slider(…, label_width=…)``) so their tracks start at the same x and line up.
+    Japanese labels count their full-width characters as 1 em each."""
+    longest = max(_text_width(d) for d in descriptions)
     return f"{0.6 * longest + 0.8:.1f}em"
 
 
@@ -170,13 +180,13 @@ def float_slider(name, value, low, high, step, description=None, *, continuous=T
 
 def html_table(header, rows, highlight=None):
     """A small HTML table; ``highlight`` is a list of booleans (rows to mark) or None."""
-    head = "".join(f"<th style='padding:0 8px'>{html.escape(str(h))}</th>" for h in header)
+    head = "".join(f"<th style='padding:0 8px'>{html.escape(str(h))}</th>" for h in header)  # i18n: ignore
     body = []
     for i, row in enumerate(rows):
         style = " style='background:#e8f4e8'" if highlight is not None and highlight[i] else ""
-        cells = "".join(f"<td style='padding:0 8px;text-align:right'>{c}</td>" for c in row)
+        cells = "".join(f"<td style='padding:0 8px;text-align:right'>{c}</td>" for c in row)  # i18n: ignore
         body.append(f"<tr{style}>{cells}</tr>")
-    return f"<table style='border-collapse:collapse;font-family:monospace'><tr>{head}</tr>{''.join(body)}</table>"
+    return f"<table style='border-collapse:collapse;font-family:monospace'><tr>{head}</tr>{''.join(body)}</table>"  # i18n: ignore
 
 
 # ---------------------------------------------------------------- the base class
@@ -263,33 +273,34 @@ class Explorer:
     # -- the contract ---------------------------------------------------------------------------
     def compute(self, **params):
         """Pure: the state's values → a dict of numbers and arrays (each subclass defines it)."""
-        raise NotImplementedError(f"{type(self).__name__} must define compute(**params).")
+        raise NotImplementedError(f"{type(self).__name__} must define compute(**params).")  # i18n: ignore
 
     def _build_figure(self):
-        raise NotImplementedError(f"{type(self).__name__} must define _build_figure().")
+        raise NotImplementedError(f"{type(self).__name__} must define _build_figure().")  # i18n: ignore
 
     def _draw(self, result):
-        raise NotImplementedError(f"{type(self).__name__} must define _draw(result).")
+        raise NotImplementedError(f"{type(self).__name__} must define _draw(result).")  # i18n: ignore
 
     def _readout(self, result):
-        raise NotImplementedError(f"{type(self).__name__} must define _readout(result).")
+        raise NotImplementedError(f"{type(self).__name__} must define _readout(result).")  # i18n: ignore
 
     def _check_contract(self):
         """Fail at once, naming what is missing, when a subclass does not follow the contract."""
         cls = type(self).__name__
         missing = [name for name in self.REQUIRED if getattr(type(self), name) is getattr(Explorer, name)]
         if missing:
-            raise NotImplementedError(f"{cls} must define {', '.join(m + '()' for m in missing)} "
-                                      f"(see the contract in the Explorer docstring).")
+            # The contract is for whoever writes an explorer, not for students: these errors stay English.
+            raise NotImplementedError(f"{cls} must define {', '.join(m + '()' for m in missing)} "  # i18n: ignore
+                                      f"(see the contract in the Explorer docstring).")  # i18n: ignore
         sliders = self.__dict__.get("sliders")
         if not isinstance(sliders, dict) or not all(
                 isinstance(k, str) and isinstance(w, widgets.ValueWidget) for k, w in sliders.items()):
-            raise TypeError(f"{cls}.__init__ must fill self.sliders (a dict: name → widget with a value, "
+            raise TypeError(f"{cls}.__init__ must fill self.sliders (a dict: name → widget with a value, "  # i18n: ignore
                             f"possibly empty) before it calls self._start(…); got {_describe(sliders)}.")
         try:
             inspect.signature(self.compute).bind(**self.state)
         except TypeError as exc:
-            raise TypeError(f"{cls}.compute must accept the state's values as keyword arguments "
+            raise TypeError(f"{cls}.compute must accept the state's values as keyword arguments "  # i18n: ignore
                             f"({', '.join(self.state)}): {exc}.") from None
 
     # -- construction ---------------------------------------------------------------------------
@@ -311,8 +322,8 @@ class Explorer:
         self.image.add_class(CSS_FIGURE)
         self.readout = widgets.HTML(layout=widgets.Layout(min_height=self.readout_height))
         self.readout.add_class(CSS_READOUT)
-        self.code_button = widgets.Button(description="show code", icon="code",
-                                          tooltip="Print the Python line that rebuilds this explorer")
+        self.code_button = widgets.Button(description=_("show code"), icon="code",
+                                          tooltip=_("Print the Python line that rebuilds this explorer"))
         self.code_text = widgets.HTML()
         self.code_text.add_class(CSS_CODE)
         self.code_button.on_click(self._toggle_code)
@@ -350,7 +361,7 @@ class Explorer:
 
     def _require_started(self):
         if "widget" not in self.__dict__:
-            raise RuntimeError(f"{type(self).__name__}.__init__ must end with self._start(controls_box): "
+            raise RuntimeError(f"{type(self).__name__}.__init__ must end with self._start(controls_box): "  # i18n: ignore
                                f"the figure and the widgets do not exist yet.")
 
     # -- the three steps ------------------------------------------------------------------------
@@ -364,8 +375,13 @@ class Explorer:
         for name, control in self.sliders.items():
             value = control.value
             if isinstance(value, float) and not math.isfinite(value):
-                label = name if control.description in ("", name) else f"{name} (the slider {control.description!r})"
-                raise ValueError(f"{label} must be a finite number in {slider_range(control)}; got {value!r}.")
+                if control.description in ("", name):
+                    message = _("{name} must be a finite number in {range}; got {value!r}.")
+                else:
+                    message = _("{name} (the slider {description!r}) must be a finite number in {range}; "
+                                "got {value!r}.")
+                raise ValueError(message.format(name=name, description=control.description,
+                                                range=slider_range(control), value=value))
         return self.state
 
     def update(self):
@@ -450,7 +466,8 @@ class Explorer:
         try:
             self.update()
         except Exception as exc:  # show the problem where the student is looking, not in a hidden log
-            self.readout.value = f"<span style='color:#b00'>Error: {html.escape(str(exc))}</span>"
+            message = _("Error: {message}").format(message=str(exc))
+            self.readout.value = f"<span style='color:#b00'>{html.escape(message)}</span>"  # i18n: ignore
             raise
 
     # -- sharing the state as code --------------------------------------------------------------
@@ -465,15 +482,15 @@ class Explorer:
         return f"{type(self).__name__}({args})"
 
     def _code_html(self):
-        return f"<code style='user-select:all'>{html.escape(self.code())}</code>"
+        return f"<code style='user-select:all'>{html.escape(self.code())}</code>"  # i18n: ignore
 
     def _toggle_code(self, _button=None):
         if self.code_text.value:
             self.code_text.value = ""
-            self.code_button.description = "show code"
+            self.code_button.description = _("show code")
         else:
             self.code_text.value = self._code_html()
-            self.code_button.description = "hide code"
+            self.code_button.description = _("hide code")
 
     # -- display --------------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):

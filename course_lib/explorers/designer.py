@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from .._validate import _describe, check_int
 from ..figures.diagrams import _layout, network_diagram
+from ..i18n import _, format_count
 from ..mlp import count_params
 from .base import Explorer, Name, label_width
 
@@ -31,9 +32,11 @@ def layer_sizes(hidden_layers, width, n_inputs=784, n_outputs=10):
 def _check_width(width):
     allowed = ", ".join(map(str, WIDTHS))
     if isinstance(width, bool) or not isinstance(width, numbers.Integral):
-        raise TypeError(f"width must be one of {allowed} (neurons per hidden layer); got {_describe(width)}.")
+        raise TypeError(_("width must be one of {allowed} (neurons per hidden layer); got {value}.").format(
+            allowed=allowed, value=_describe(width)))
     if int(width) not in WIDTHS:
-        raise ValueError(f"width must be one of {allowed} (neurons per hidden layer); got {width!r}.")
+        raise ValueError(_("width must be one of {allowed} (neurons per hidden layer); got {value!r}.").format(
+            allowed=allowed, value=width))
     return int(width)
 
 
@@ -53,8 +56,8 @@ class NetworkDesignerExplorer(Explorer):
 
     def __init__(self, train, hidden_layers=2, width=32, epochs=5):
         if not callable(train):
-            raise TypeError("train must be a function train(hidden, epochs) -> (n_params, accuracy), e.g. chapter "
-                            f"7's train_and_test; got {_describe(train)}.")
+            raise TypeError(_("train must be a function train(hidden, epochs) -> (n_params, accuracy), e.g. "
+                              "chapter 7's train_and_test; got {value}.").format(value=_describe(train)))
         hidden_layers = check_int(hidden_layers, "hidden_layers", min_value=0, max_value=MAX_HIDDEN_LAYERS)
         width = _check_width(width)
         epochs = check_int(epochs, "epochs", min_value=1, max_value=MAX_EPOCHS)
@@ -64,18 +67,19 @@ class NetworkDesignerExplorer(Explorer):
         self._captions = []
         # One explicit label width that fits "hidden layers" (with "initial" in a narrow slider the browser shrank
         # the label to "hidden la…"), the sliders stacked so their tracks line up, each wide enough for its track.
-        style = {"description_width": label_width("hidden layers", "width", "epochs")}
+        labels = {"hidden_layers": _("hidden layers"), "width": _("width"), "epochs": _("epochs")}
+        style = {"description_width": label_width(*labels.values())}
         layout = widgets.Layout(width=self.SLIDER_WIDTH)
         self.sliders = {
             "hidden_layers": widgets.IntSlider(value=hidden_layers, min=0, max=MAX_HIDDEN_LAYERS,
-                                               description="hidden layers", style=style, layout=layout),
-            "width": widgets.SelectionSlider(options=WIDTHS, value=width, description="width", style=style,
+                                               description=labels["hidden_layers"], style=style, layout=layout),
+            "width": widgets.SelectionSlider(options=WIDTHS, value=width, description=labels["width"], style=style,
                                              layout=layout),
-            "epochs": widgets.IntSlider(value=epochs, min=1, max=MAX_EPOCHS, description="epochs", style=style,
-                                        layout=layout),
+            "epochs": widgets.IntSlider(value=epochs, min=1, max=MAX_EPOCHS, description=labels["epochs"],
+                                        style=style, layout=layout),
         }
-        self.train_button = widgets.Button(description="train", icon="play", button_style="primary",
-                                           tooltip="Train this network on MNIST (a few seconds) and test it")
+        self.train_button = widgets.Button(description=_("train"), icon="play", button_style="primary",
+                                           tooltip=_("Train this network on MNIST (a few seconds) and test it"))
         self.train_button.on_click(self._train_clicked)
         self._start(widgets.VBox(list(self.sliders.values()) + [self.train_button]))
         self.controls.append(self.train_button)
@@ -98,9 +102,9 @@ class NetworkDesignerExplorer(Explorer):
         ax.set_xscale("log")
         ax.set_xlim(1e3, 1e6)
         ax.set_ylim(0, 100)
-        ax.set_xlabel("weights and biases (log scale)")
-        ax.set_ylabel("test accuracy [%]")
-        ax.set_title("networks trained so far")
+        ax.set_xlabel(_("weights and biases (log scale)"))
+        ax.set_ylabel(_("test accuracy [%]"))
+        ax.set_title(_("networks trained so far"))
         ax.grid(alpha=0.3)
         self.others = self._dynamic(ax.plot([], [], "o", color="tab:gray", ms=4)[0])
         self.current = self._dynamic(ax.plot([], [], "*", color="tab:red", ms=11)[0])
@@ -118,7 +122,8 @@ class NetworkDesignerExplorer(Explorer):
                 self._drawn_shape = shape
             for text, n in zip(self._captions, sizes):
                 text.set_text(str(n))
-            self.ax_net.title.set_text(f"{len(sizes) - 1} layers: {result['n_params']:,} weights and biases")
+            self.ax_net.title.set_text(_("{layers} layers: {n_params} weights and biases").format(
+                layers=len(sizes) - 1, n_params=format_count(result["n_params"])))
             self._drawn_sizes = list(sizes)
             self._slow_changed()
         others = [(n, acc) for key, (n, acc) in result["trained"] if key != result["key"]]
@@ -137,21 +142,26 @@ class NetworkDesignerExplorer(Explorer):
         network_diagram(sizes, ax=self.ax_net, max_shown=self.MAX_SHOWN)
         pos = _layout(sizes, self.MAX_SHOWN)[0]
         self._captions = [self._dynamic(self.ax_net.text(layer[0][0], -0.9, "", ha="center", va="top",
-                                                         fontsize="large"), slow=True) for layer in pos]
+                                                         fontsize="large"),  # i18n: ignore (a font size)
+                                        slow=True) for layer in pos]
         self._dynamic(self.ax_net.title, slow=True)
         self._invalidate()
 
     def _readout(self, result):
         arrow = " → ".join(map(str, result["sizes"]))
-        text = f"{arrow}: {result['n_params']:,} weights and biases, {result['key'][2]} epoch(s) — "
+        n_params, epochs = format_count(result["n_params"]), result["key"][2]
         if result["accuracy"] is None:
-            text += "not trained yet: press <b>train</b> (a few seconds)."
+            text = _("{sizes}: {n_params} weights and biases, {epochs} epoch(s) — not trained yet: press "
+                     "<b>train</b> (a few seconds).").format(sizes=arrow, n_params=n_params, epochs=epochs)
         else:
-            text += f"test accuracy <b>{result['accuracy']:.1%}</b> (the red star)."
+            text = _("{sizes}: {n_params} weights and biases, {epochs} epoch(s) — test accuracy "
+                     "<b>{accuracy:.1%}</b> (the red star).").format(sizes=arrow, n_params=n_params, epochs=epochs,
+                                                                     accuracy=result["accuracy"])
         if result["trained"]:
             (h, w, e), (n, acc) = max(result["trained"], key=lambda item: item[1][1])
-            text += (f"<br>best so far: {h} hidden layer(s) of {w}, {e} epoch(s): {acc:.1%} with {n:,} weights"
-                     " and biases.")
+            text += "<br>" + _("best so far: {layers} hidden layer(s) of {width}, {epochs} epoch(s): {accuracy:.1%} "
+                               "with {n_params} weights and biases.").format(layers=h, width=w, epochs=e,
+                                                                             accuracy=acc, n_params=format_count(n))
         return text
 
     def _code_args(self):
@@ -173,22 +183,26 @@ class NetworkDesignerExplorer(Explorer):
         """train's return value, checked: (n_params, accuracy) with n_params matching the layer sizes."""
         expected = count_params(sizes)
         if not (isinstance(out, tuple) and len(out) == 2):
-            raise TypeError(f"train must return a pair (n_params, accuracy); got {_describe(out)}.")
+            raise TypeError(_("train must return a pair (n_params, accuracy); got {value}.").format(
+                value=_describe(out)))
         n, acc = out
         if isinstance(n, bool) or not isinstance(n, numbers.Integral) or int(n) != expected:
-            raise ValueError(f"train must return the number of weights and biases first: {expected:,} for layer "
-                             f"sizes {sizes}; got {n!r}.")
+            raise ValueError(_("train must return the number of weights and biases first: {expected} for layer "
+                               "sizes {sizes}; got {value!r}.").format(expected=format_count(expected), sizes=sizes,
+                                                                       value=n))
         if isinstance(acc, bool) or not isinstance(acc, numbers.Real) or not (math.isfinite(acc) and 0 <= acc <= 1):
-            raise ValueError(f"train must return the test accuracy second, a number in [0, 1]; got {acc!r}.")
+            raise ValueError(_("train must return the test accuracy second, a number in [0, 1]; got {value!r}.").format(
+                value=acc))
         return int(n), float(acc)
 
     def _train_clicked(self, _button=None):
         self.train_button.disabled = True
-        self.readout.value = "training … (a few seconds)"
+        self.readout.value = _("training … (a few seconds)")
         try:
             self.train_current()
         except Exception as exc:  # show the problem where the student is looking
-            self.readout.value = f"<span style='color:#b00'>Error: {html.escape(str(exc))}</span>"
+            self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
+                _("Error: {message}").format(message=html.escape(str(exc))))
             raise
         finally:
             self.train_button.disabled = False

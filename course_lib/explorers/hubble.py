@@ -12,6 +12,8 @@ from traitlets import validate
 
 from .._validate import check_bool, check_int
 from ..datasets import load_hubble
+from ..figures._common import bold
+from ..i18n import _
 from ..linreg import gradient_descent, least_squares, loss_grid, mse, standardize
 from .base import Explorer, float_slider, label_width, number
 from .validation import check_in_range, check_number_choice
@@ -65,15 +67,15 @@ class HubbleLineExplorer(Explorer):
         data = load_hubble()
         self.x, self.y = data.distance, data.velocity
         self.best = least_squares(self.x, self.y)
-        labels = {"a": "slope a (km/s/Mpc)", "b": "intercept b (km/s)"}
+        labels = {"a": _("slope a (km/s/Mpc)"), "b": _("intercept b (km/s)")}
         width = label_width(*labels.values())
         self.sliders = {"a": float_slider("a", a, *self.A_RANGE, 1.0, labels["a"], fmt_=".0f", width="420px",
                                           label_width=width),
                         "b": float_slider("b", b, *self.B_RANGE, 5.0, labels["b"], fmt_=".0f", width="420px",
                                           label_width=width)}
         self.revealed = False
-        self.best_button = widgets.Button(description="Show the best fit", icon="star", disabled=True,
-                                          tooltip="First fit the line by hand: move a and b",
+        self.best_button = widgets.Button(description=_("Show the best fit"), icon="star", disabled=True,
+                                          tooltip=_("First fit the line by hand: move a and b"),
                                           layout=widgets.Layout(width="auto"))
         self.best_button.on_click(self._best_clicked)
         self._start(widgets.VBox(list(self.sliders.values()) + [self.best_button]))
@@ -86,7 +88,7 @@ class HubbleLineExplorer(Explorer):
         """A slider moved: the student has tried, so the best fit may be revealed."""
         if self.best_button.disabled and not self.revealed:
             self.best_button.disabled = False
-            self.best_button.tooltip = "Compare your line with the least-squares best fit"
+            self.best_button.tooltip = _("Compare your line with the least-squares best fit")
             if not self._holding:  # only the readout's hint changes (inside hold(), the update at its end does it)
                 self.readout.value = self._readout(self.result)
 
@@ -95,10 +97,10 @@ class HubbleLineExplorer(Explorer):
         if self.best_button.disabled:
             return
         self.revealed = not self.revealed
-        self.best_button.description = "Hide the best fit" if self.revealed else "Show the best fit"
+        self.best_button.description = _("Hide the best fit") if self.revealed else _("Show the best fit")
         self.best_line.set_visible(self.revealed)
         self.star.set_visible(self.revealed)
-        self.contour_title.set_text("loss E(a, b); ★ = best fit" if self.revealed else "loss E(a, b)")
+        self.contour_title.set_text(_("loss E(a, b); ★ = best fit") if self.revealed else _("loss E(a, b)"))
         self._invalidate()     # the star, the best line and the title are drawn with the static background
         self.update()
 
@@ -110,11 +112,11 @@ class HubbleLineExplorer(Explorer):
     def _build_figure(self):
         self.fig.subplots_adjust(left=0.10, right=0.98, bottom=0.17, top=0.88, wspace=0.32)
         ax, cx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
-        ax.scatter(self.x, self.y, s=12, color="black", zorder=3, label="galaxies")
+        ax.scatter(self.x, self.y, s=12, color="black", zorder=3, label=_("galaxies"))
         ax.set_xlim(0, 2.2)
         ax.set_ylim(-400, 1300)
-        ax.set_xlabel("distance x (Mpc)")
-        ax.set_ylabel("velocity y (km/s)")
+        ax.set_xlabel(_("distance x (Mpc)"))
+        ax.set_ylabel(_("velocity y (km/s)"))
         self.residual_lines = self._dynamic(LineCollection([], colors="tab:red", linewidths=0.8))
         ax.add_collection(self.residual_lines)
         self._line_x = np.array([0.0, 2.2])
@@ -129,9 +131,9 @@ class HubbleLineExplorer(Explorer):
         cx.contour(a_values, b_values, E, levels=_log_levels(E), cmap="viridis", linewidths=0.8)
         self.star = cx.plot(*self.best, marker="*", color="black", ms=9, ls="none", visible=False)[0]
         self.marker = self._dynamic(cx.plot([], [], "o", color="tab:red", ms=6)[0])
-        cx.set_xlabel("a (km/s/Mpc)")
-        cx.set_ylabel("b (km/s)")
-        self.contour_title = cx.set_title("loss E(a, b)")
+        cx.set_xlabel(_("a (km/s/Mpc)"))
+        cx.set_ylabel(_("b (km/s)"))
+        self.contour_title = cx.set_title(_("loss E(a, b)"))
 
     def _draw(self, result):
         self.line.set_ydata(result["a"] * self._line_x + result["b"])
@@ -141,15 +143,16 @@ class HubbleLineExplorer(Explorer):
         self.title.set_text(f"E(a, b) = {result['E']:,.0f} (km/s)²")
 
     def _readout(self, result):
-        text = (f"ŷ = {number(result['a'], '.0f')}·x + ({number(result['b'], '.0f')});  mean squared error "
-                f"<b>E = {result['E']:,.1f} (km/s)²</b>  (root: {np.sqrt(result['E']):.1f} km/s).<br>")
+        text = _("ŷ = {a}·x + ({b});  mean squared error <b>E = {E:,.1f} (km/s)²</b>  (root: {root:.1f} km/s).").format(
+            a=number(result["a"], ".0f"), b=number(result["b"], ".0f"), E=result["E"], root=np.sqrt(result["E"]))
+        text += "<br>"
         if self.revealed:
             a_best, b_best = self.best
-            return text + (f"Best possible: a = {a_best:.1f} km/s/Mpc, b = {b_best:.1f} km/s, "
-                           f"E = {mse(a_best, b_best, self.x, self.y):,.1f} (km/s)² — the dashed line and the ★.")
+            return text + _("Best possible: a = {a:.1f} km/s/Mpc, b = {b:.1f} km/s, E = {E:,.1f} (km/s)² — the dashed "
+                            "line and the ★.").format(a=a_best, b=b_best, E=mse(a_best, b_best, self.x, self.y))
         if self.best_button.disabled:
-            return text + "Fit the line by hand: move <b>a</b> and <b>b</b> to make E as small as you can."
-        return text + "When E will not go lower, press <b>Show the best fit</b> to compare."
+            return text + _("Fit the line by hand: move <b>a</b> and <b>b</b> to make E as small as you can.")
+        return text + _("When E will not go lower, press <b>Show the best fit</b> to compare.")
 
     readout_height = "4.5em"   # two lines, three when narrow: fixed, so the page does not jump
 
@@ -177,7 +180,7 @@ class GradientDescentExplorer(Explorer):
              False: ((-300.0, 1200.0), (-700.0, 700.0))}     # and for raw x
 
     def __init__(self, lr=0.1, steps=30, a0=0.0, b0=0.0, scaled=True):
-        lr = check_number_choice(lr, "lr", self.LR_VALUES, "learning rates the slider offers")
+        lr = check_number_choice(lr, "lr", self.LR_VALUES, _("learning rates the slider offers"))
         steps = check_int(steps, "steps", min_value=0, max_value=self.STEPS_MAX)
         self.a0 = check_in_range(a0, "a0", *self.START_RANGE)
         self.b0 = check_in_range(b0, "b0", *self.START_RANGE)
@@ -185,14 +188,15 @@ class GradientDescentExplorer(Explorer):
         data = load_hubble()
         self.x, self.y = data.distance, data.velocity
         self.x_scaled, self.x_mean, self.x_std = standardize(self.x)
-        style = {"description_width": label_width("learning rate lr", "steps")}   # the two tracks line up
+        labels = {"lr": _("learning rate lr"), "steps": _("steps")}
+        style = {"description_width": label_width(*labels.values())}   # the two tracks line up
         self.sliders = {
-            "lr": NumberChoiceSlider("lr", self.LR_VALUES, lr, "learning rates the slider offers",
-                                     description="learning rate lr", continuous_update=True, style=style,
+            "lr": NumberChoiceSlider("lr", self.LR_VALUES, lr, _("learning rates the slider offers"),
+                                     description=labels["lr"], continuous_update=True, style=style,
                                      layout=widgets.Layout(width="420px")),
-            "steps": widgets.IntSlider(value=steps, min=0, max=self.STEPS_MAX, description="steps",
+            "steps": widgets.IntSlider(value=steps, min=0, max=self.STEPS_MAX, description=labels["steps"],
                                        continuous_update=True, style=style, layout=widgets.Layout(width="420px")),
-            "scaled": widgets.Checkbox(value=scaled, description="standardise x (x' = (x − mean)/std)",
+            "scaled": widgets.Checkbox(value=scaled, description=_("standardise x (x' = (x − mean)/std)"),
                                        indent=False),
         }
         self._start(widgets.VBox(list(self.sliders.values())))
@@ -224,7 +228,7 @@ class GradientDescentExplorer(Explorer):
             self.stars[scaled] = cx.plot(*least_squares(x, y), marker="*", color="black", ms=9, ls="none")[0]
             self._E_range[scaled] = (0.8 * mse(*least_squares(x, y), x, y), 3 * mse(self.a0, self.b0, x, y))
         cx.set_ylabel("b")
-        cx.set_title("path on E(a, b); ★ = minimum")
+        cx.set_title(_("path on E(a, b); ★ = minimum"))
         self.path = self._dynamic(cx.plot([], [], "-o", color="tab:red", ms=2.5, lw=1)[0])
         self.start = self._dynamic(cx.plot([], [], "s", color="black", ms=4)[0])
         lx.set_yscale("log")
@@ -232,12 +236,12 @@ class GradientDescentExplorer(Explorer):
         lx.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
         lx.yaxis.set_major_formatter(FuncFormatter(_short_number))
         lx.yaxis.set_minor_formatter(NullFormatter())
-        lx.set_xlabel("step")
+        lx.set_xlabel(_("step"))
         lx.set_ylabel("E (km/s)²")
-        lx.set_title("loss after each step")
+        lx.set_title(_("loss after each step"))
         self.curve = self._dynamic(lx.plot([], [], "-", color="tab:red", lw=1.5)[0])
         self.warning = self._dynamic(lx.text(0.5, 0.5, "", transform=lx.transAxes, ha="center", va="center",
-                                             color="firebrick", fontsize="medium", fontweight="bold"))
+                                             color="firebrick", fontsize="medium", fontweight=bold()))  # i18n: ignore
         self._shown = None
 
     def _show_landscape(self, scaled):
@@ -250,7 +254,7 @@ class GradientDescentExplorer(Explorer):
         a_range, b_range = self._VIEW[scaled]
         self.cx.set_xlim(*a_range)
         self.cx.set_ylim(*b_range)
-        self.cx.set_xlabel("a  (per standardised x)" if scaled else "a (km/s/Mpc)")
+        self.cx.set_xlabel(_("a  (per standardised x)") if scaled else _("a (km/s/Mpc)"))
         self.lx.set_ylim(*self._E_range[scaled])
         self._shown = scaled
         self._invalidate()
@@ -264,17 +268,19 @@ class GradientDescentExplorer(Explorer):
         self.path.set_data(path[:, 0], path[:, 1])
         self.start.set_data(path[:1, 0], path[:1, 1])
         self.curve.set_data(np.arange(len(losses)), losses)
-        self.warning.set_text("diverged!\nlr is too large" if result["diverged"] else "")
+        self.warning.set_text(_("diverged!\nlr is too large") if result["diverged"] else "")
 
     def _readout(self, result):
         k = len(result["losses"]) - 1
-        head = (f"after {k} step(s): a = {result['a']:.2f}, b = {result['b']:.2f}, "
-                f"<b>E = {result['losses'][-1]:,.1f} (km/s)²</b>")
+        values = dict(k=k, a=result["a"], b=result["b"], E=result["losses"][-1], a_original=result["a_original"],
+                      b_original=result["b_original"])
         if result["scaled"]:
-            head += (f" — in the original units ŷ = {result['a_original']:.1f}·x + ({result['b_original']:.1f}) "
-                     f"(a in km/s/Mpc)")
+            head = _("after {k} step(s): a = {a:.2f}, b = {b:.2f}, <b>E = {E:,.1f} (km/s)²</b> — in the original "
+                     "units ŷ = {a_original:.1f}·x + ({b_original:.1f}) (a in km/s/Mpc).").format(**values)
+        else:
+            head = _("after {k} step(s): a = {a:.2f}, b = {b:.2f}, <b>E = {E:,.1f} (km/s)²</b>.").format(**values)
         a_best, b_best = result["best"]
-        text = head + f".<br>Minimum: a = {a_best:.2f}, b = {b_best:.2f}."
+        text = head + "<br>" + _("Minimum: a = {a:.2f}, b = {b:.2f}.").format(a=a_best, b=b_best)
         if result["diverged"]:
             text += f"<br><b style='color:firebrick'>{result['message']}</b>"
         return text

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..datasets import load_letters
+from ..i18n import _
 from .base import Explorer, Name
 from .validation import check_model, check_pixels, model_outputs
 from .pixel_pad import PixelPad
@@ -26,7 +27,7 @@ def default_letter_model():
     letters = load_letters()
     net = MLP([12, 3, 2], ["sigmoid", "sigmoid"], init="xavier", rng=0, dtype=np.float64)
     steepest_descent = SGD(lr=2.0)                        # w ← w − lr·∂E/∂w
-    for _ in range(2000):
+    for _step in range(2000):
         net.train_step(letters.X, letters.T, "squared_error", steepest_descent)
     return net
 
@@ -49,14 +50,14 @@ class LetterPadExplorer(Explorer):
         self._custom_model = model is not None
         if model is None:
             model = default_letter_model()
-        check_model(model, pixels.reshape(1, 12).astype(float), 2, "a 4×3 image", "a1 = C, a2 = T")
+        check_model(model, pixels.reshape(1, 12).astype(float), 2, _("a 4×3 image"), "a1 = C, a2 = T")
         self.model = model
         self.sliders = {}
         self.pad = PixelPad(pixels, button_px=38)
         self.pixels = self.pad.buttons
         self._examples = letters
         self.examples = widgets.Dropdown(
-            options=[("load an example…", -1)] + [(f"{i + 1}: {name}", i) for i, name in enumerate(letters.letters)],
+            options=[(_("load an example…"), -1)] + [(f"{i + 1}: {name}", i) for i, name in enumerate(letters.letters)],
             value=-1, description="")
         self.examples.observe(self._load_example, names="value")
         self._start(widgets.HBox([self.pad.widget, self.examples]), extra_controls=self.pixels)
@@ -70,7 +71,7 @@ class LetterPadExplorer(Explorer):
         """Pure: the network's output activations (a1, a2) for the 4×3 image and the verdict."""
         x = np.asarray(pixels, dtype=float).reshape(1, 12)
         a = model_outputs(self.model, x)[0]
-        verdict = "neither C nor T" if a.max() < 0.5 else ("C" if a[0] >= a[1] else "T")
+        verdict = _("neither C nor T") if a.max() < 0.5 else ("C" if a[0] >= a[1] else "T")
         return {"image": x.reshape(4, 3), "a": a, "verdict": verdict}
 
     def _load_example(self, change):
@@ -85,15 +86,15 @@ class LetterPadExplorer(Explorer):
         ax = self.fig.add_subplot(1, 2, 1)
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title("input (4×3)")
+        ax.set_title(_("input (4×3)"))
         self.picture = self._dynamic(ax.imshow(np.zeros((4, 3)), cmap="Greys", vmin=0, vmax=1))
         bx = self.bx = self.fig.add_subplot(1, 2, 2)
         self.bars = [self._dynamic(p) for p in bx.barh([1, 0], [0, 0], color=["C0", "C1"], height=0.6)]
         bx.set_yticks([1, 0], ["a1 (C)", "a2 (T)"])
         bx.set_xlim(0, 1)
         bx.axvline(0.5, color="grey", ls=":", lw=1)
-        bx.set_xlabel("output")
-        self.values = [self._dynamic(bx.text(0.02, y, "", va="center", fontsize="small")) for y in (1, 0)]
+        bx.set_xlabel(_("output"))
+        self.values = [self._dynamic(bx.text(0.02, y, "", va="center", fontsize="small")) for y in (1, 0)]  # i18n: ignore
         self.title = self._dynamic(bx.set_title(""))
 
     def _draw(self, result):
@@ -102,7 +103,7 @@ class LetterPadExplorer(Explorer):
             bar.set_width(v)
             text.set_text(f"{v:.3f}")
             text.set_x(min(v + 0.02, 0.8))
-        self.title.set_text(f"network says: {result['verdict']}")
+        self.title.set_text(_("network says: {verdict}").format(verdict=result["verdict"]))
 
     def _readout(self, result):
         a1, a2 = result["a"]

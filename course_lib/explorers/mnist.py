@@ -5,6 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .._validate import _describe, check_int
+from ..i18n import N_, _
 from .base import Explorer, Name
 from .validation import check_model
 
@@ -23,31 +24,33 @@ class MNISTBrowser(Explorer):
 
     def __init__(self, model, X_test, y_test, index=0):
         if not callable(getattr(model, "predict_proba", None)):
-            raise TypeError(f"model must have a predict_proba(X) method mapping (n, 784) to (n, 10); "
-                            f"got {_describe(model)}.")
+            raise TypeError(_("model must have a predict_proba(X) method mapping (n, 784) to (n, 10); "
+                              "got {model}.").format(model=_describe(model)))
         X = np.asarray(X_test)
         if X.ndim == 3 and X.shape[1:] == (28, 28):
             X = X.reshape(X.shape[0], 784)       # a view: the caller's array is not copied or changed
         if X.ndim != 2 or X.shape[1] != 784 or X.shape[0] == 0 or X.dtype.kind not in "uif":
-            raise ValueError(f"X_test must be numbers of shape (n, 784) or (n, 28, 28); got {_describe(X_test)}.")
+            raise ValueError(_("X_test must be numbers of shape (n, 784) or (n, 28, 28); got {value}.").format(
+                value=_describe(X_test)))
         if X.dtype.kind == "f" and not np.all(np.isfinite(X)):
-            raise ValueError(f"X_test must hold finite pixel values; got {int(np.sum(~np.isfinite(X)))} NaN or "
-                             f"infinite value(s).")
+            raise ValueError(_("X_test must hold finite pixel values; got {count} NaN or infinite value(s).").format(
+                count=int(np.sum(~np.isfinite(X)))))
         y = np.asarray(y_test)
         if y.shape != (X.shape[0],) or y.dtype.kind not in "ui":
-            raise ValueError(f"y_test must be {X.shape[0]} integer labels (one per image in X_test), shape "
-                             f"({X.shape[0]},); got {_describe(y_test)}.")
+            raise ValueError(_("y_test must be {n} integer labels (one per image in X_test), shape ({n},); "
+                               "got {value}.").format(n=X.shape[0], value=_describe(y_test)))
         if y.min() < 0 or y.max() > 9:
-            raise ValueError(f"y_test must hold digit labels 0–9; got labels from {y.min()} to {y.max()}.")
+            raise ValueError(_("y_test must hold digit labels 0–9; got labels from {low} to {high}.").format(
+                low=y.min(), high=y.max()))
         index = check_int(index, "index", min_value=0, max_value=X.shape[0] - 1)
-        check_model(model, X[index:index + 1], 10, "a 28×28 image, flattened", "one probability per digit")
+        check_model(model, X[index:index + 1], 10, N_("a 28×28 image, flattened"), N_("one probability per digit"))
         self.model, self.X, self.y = model, X, y
         self._predictions = None
-        self.sliders = {"index": widgets.IntSlider(value=index, min=0, max=X.shape[0] - 1, description="test image",
+        self.sliders = {"index": widgets.IntSlider(value=index, min=0, max=X.shape[0] - 1, description=_("test image"),
                                                    continuous_update=True, style={"description_width": "initial"},
                                                    layout=widgets.Layout(width="420px"))}
-        self.next_mistake = widgets.Button(description="next mistake", icon="forward",
-                                           tooltip="Jump to the next test image the model gets wrong")
+        self.next_mistake = widgets.Button(description=_("next mistake"), icon="forward",
+                                           tooltip=_("Jump to the next test image the model gets wrong"))
         self.next_mistake.on_click(self._goto_next_mistake)
         self._start(widgets.HBox([self.sliders["index"], self.next_mistake]))
         self.controls.append(self.next_mistake)
@@ -73,7 +76,7 @@ class MNISTBrowser(Explorer):
         wrong = self.mistakes()
         later = wrong[wrong > self.sliders["index"].value]
         if len(wrong) == 0:
-            self.readout.value += "<br>The model classifies every test image correctly."
+            self.readout.value += "<br>" + _("The model classifies every test image correctly.")
             return
         self.sliders["index"].value = int(later[0] if len(later) else wrong[0])
 
@@ -89,8 +92,8 @@ class MNISTBrowser(Explorer):
         self.bars = [self._dynamic(b) for b in bx.bar(np.arange(10), np.zeros(10), color="lightgrey")]
         bx.set_xticks(np.arange(10))
         bx.set_ylim(0, 1)
-        bx.set_xlabel("digit")
-        bx.set_title("softmax probabilities")
+        bx.set_xlabel(_("digit"))
+        bx.set_title(_("softmax probabilities"))
         self.percent = self._dynamic(bx.text(0.5, 0.92, "", transform=bx.transAxes, ha="center"))
 
     def _draw(self, result):
@@ -104,16 +107,21 @@ class MNISTBrowser(Explorer):
                 colour = "tab:blue"
             bar.set_color(colour)
         mark = "✓" if result["correct"] else "✗"
-        self.title.set_text(f"#{result['index']}: label {result['label']}, predicted {result['prediction']} {mark}")
+        self.title.set_text(_("#{index}: label {label}, predicted {prediction} {mark}").format(
+            index=result["index"], label=result["label"], prediction=result["prediction"], mark=mark))
         self.title.set_color("black" if result["correct"] else "firebrick")
         self.percent.set_text(f"P({result['prediction']}) = {100 * result['p'][result['prediction']]:.1f} %")
 
     def _readout(self, result):
         probs = " ".join(f"{d}:{p:.3f}" for d, p in enumerate(result["p"]))
-        verdict = ("<b style='color:green'>correct</b>" if result["correct"] else
-                   f"<b style='color:firebrick'>wrong</b> (the true label {result['label']} is the blue bar)")
-        return (f"image #{result['index']}: label {result['label']}, predicted {result['prediction']} — {verdict}"
-                f"<br><span style='font-family:monospace'>{probs}</span>")
+        if result["correct"]:
+            verdict = "<b style='color:green'>{}</b>".format(_("correct"))
+        else:
+            verdict = _("{wrong} (the true label {label} is the blue bar)").format(
+                wrong="<b style='color:firebrick'>{}</b>".format(_("wrong")), label=result["label"])
+        return (_("image #{index}: label {label}, predicted {prediction} — {verdict}").format(
+                    index=result["index"], label=result["label"], prediction=result["prediction"], verdict=verdict)
+                + f"<br><span style='font-family:monospace'>{probs}</span>")   # i18n: ignore (HTML)
 
     readout_height = "3em"
 

@@ -5,6 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import relu, step
+from ..i18n import _
 from ..neuron import BINARY_INPUTS, neuron, three_neuron_network
 from .base import Explorer, float_slider, html_table, label_width, number
 from .validation import check_in_range
@@ -41,7 +42,8 @@ class NetworkExplorer(Explorer):
         width = label_width("w1", "w2", "b")      # one label width: the three tracks of a column line up
         self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, name.split("_")[1], width="230px",
                                            label_width=width) for name, v in values.items()}
-        heads = {"n1": "<b>n1</b> (reads x1, x2)", "n2": "<b>n2</b> (reads x1, x2)", "n3": "<b>n3</b> (reads n1, n2)"}
+        heads = {"n1": _("<b>n1</b> (reads x1, x2)"), "n2": _("<b>n2</b> (reads x1, x2)"),
+                 "n3": _("<b>n3</b> (reads n1, n2)")}
         columns = [widgets.VBox([widgets.HTML(heads[n])] + [self.sliders[f"{n}_{p}"] for p in ("w1", "w2", "b")])
                    for n in ("n1", "n2", "n3")]
         self._start(widgets.HBox(columns))
@@ -59,26 +61,26 @@ class NetworkExplorer(Explorer):
     def _build_figure(self):
         self.fig.subplots_adjust(left=0.08, right=0.87, bottom=0.16, top=0.88, wspace=0.35)
         ax, hx = self.fig.add_subplot(1, 2, 1), self.fig.add_subplot(1, 2, 2)
-        plane_axes(ax, "output of n3 over (x1, x2)")
+        plane_axes(ax, _("output of n3 over (x1, x2)"))
         style = {"origin": "lower", "cmap": "viridis", "vmin": 0, "vmax": 2, "interpolation": "nearest"}
         self.heatmap = self._dynamic(ax.imshow(np.zeros((N_GRID, N_GRID)), extent=PLANE * 2, **style))
         self.hidden_map = self._dynamic(hx.imshow(np.zeros((N_GRID, N_GRID)), extent=_HIDDEN_PLANE * 2, **style))
         hx.set_xlim(*_HIDDEN_PLANE)
         hx.set_ylim(*_HIDDEN_PLANE)
-        hx.set_xlabel("h1 (output of n1)")
-        hx.set_ylabel("h2 (output of n2)")
-        hx.set_title("what n3 sees")
+        hx.set_xlabel(_("h1 (output of n1)"))
+        hx.set_ylabel(_("h2 (output of n2)"))
+        hx.set_title(_("what n3 sees"))
         cax = self.fig.add_axes([0.89, 0.16, 0.015, 0.72])
-        self.fig.colorbar(self.heatmap, cax=cax, label="output")
+        self.fig.colorbar(self.heatmap, cax=cax, label=_("output"))
         self.n3_line = self._dynamic(hx.plot([], [], "w--", lw=1.5)[0])
         ax.scatter(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], s=30, c="white", edgecolors="black", zorder=3)
         self.hidden_points = self._dynamic(hx.scatter(np.zeros(4), np.zeros(4), s=30, c="white",
                                                       edgecolors="black", zorder=3))
         bbox = {"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}
-        self.labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,
+        self.labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,  # i18n: ignore
                                              bbox=bbox)) for x1, x2 in BINARY_INPUTS]
-        self.hidden_labels = [self._dynamic(hx.text(0, 0, "", color="white", fontsize="small", zorder=4, bbox=bbox))
-                              for _ in BINARY_INPUTS]
+        self.hidden_labels = [self._dynamic(hx.text(0, 0, "", color="white", fontsize="small", zorder=4,  # i18n: ignore
+                                                    bbox=bbox)) for _point in BINARY_INPUTS]
 
     def _draw(self, result):
         self.heatmap.set_data(result["grid"])
@@ -106,7 +108,7 @@ class NetworkExplorer(Explorer):
         ax = labels[0].axes if labels else None
         placed = []
         for label in labels:
-            for _ in range(len(placed) + 1):
+            for _try in range(len(placed) + 1):
                 box = label.get_window_extent(renderer).padded(gap)
                 hit = next((p for p in placed if box.overlaps(p)), None)
                 if hit is None:
@@ -124,8 +126,8 @@ class NetworkExplorer(Explorer):
 
     def _readout(self, result):
         outs = ", ".join(number(v, "g") for v in result["out"])
-        return (f"outputs for (0,0), (0,1), (1,0), (1,1): <b>{outs}</b><br>"
-                + html_table(("x1", "x2", "h1 = n1", "h2 = n2", "out = n3"), self._rows(result)))
+        return (_("outputs for (0,0), (0,1), (1,0), (1,1): <b>{outputs}</b>").format(outputs=outs) + "<br>"
+                + html_table(("x1", "x2", "h1 = n1", "h2 = n2", _("out = n3")), self._rows(result)))
 
     readout_height = "9em"
 
@@ -155,10 +157,10 @@ class WeightQuizExplorer(Explorer):
 
     def __init__(self, weight=-2.0):
         weight = check_in_range(weight, "weight", *self.RANGE)
-        self.sliders = {"weight": float_slider("weight", weight, *self.RANGE, 0.5, "weight B → C")}
-        self._start(widgets.VBox([widgets.HTML("A outputs 3 (weight 4 → C); B outputs x (weight w → C). "
-                                               "C fires (outputs 1) when its sum z = 12 + w·x is 0 or more. "
-                                               "Goal: C fires only while B ≤ 2."), self.sliders["weight"]]))
+        self.sliders = {"weight": float_slider("weight", weight, *self.RANGE, 0.5, _("weight B → C"))}
+        self._start(widgets.VBox([widgets.HTML(_("A outputs 3 (weight 4 → C); B outputs x (weight w → C). "
+                                                 "C fires (outputs 1) when its sum z = 12 + w·x is 0 or more. "
+                                                 "Goal: C fires only while B ≤ 2.")), self.sliders["weight"]]))
 
     def compute(self, weight):
         """Pure: z = 4·3 + w·x for x = 0…8, n = ReLU(z) (the lecture's program), fires = step(z) == 1 (z ≥ 0),
@@ -176,12 +178,13 @@ class WeightQuizExplorer(Explorer):
         ax = self.ax = self.fig.add_subplot(1, 1, 1)
         ax.set_xlim(-0.6, 8.6)
         ax.set_ylim(-55, 47)
-        ax.set_xlabel("output of B (x)")
-        ax.set_ylabel("input sum of C, z = 4·3 + w·x")
+        ax.set_xlabel(_("output of B (x)"))
+        ax.set_ylabel(_("input sum of C, z = 4·3 + w·x"))
         ax.axhline(0, color="black", lw=0.8)
         ax.axvspan(-0.6, self.GOAL, color="green", alpha=0.08)
         ax.axvline(self.GOAL, color="green", ls="--", lw=1)
-        ax.text(self.GOAL - 0.1, 40, "goal: fire only for B ≤ 2", ha="right", color="green", fontsize="small")
+        ax.text(self.GOAL - 0.1, 40, _("goal: fire only for B ≤ 2"), ha="right", color="green",
+                fontsize="small")  # i18n: ignore
         self.bars = [self._dynamic(p) for p in ax.bar(self.B_VALUES, np.zeros(9), width=0.6)]
         self.curve = self._dynamic(ax.plot(self._X, np.zeros_like(self._X), color="grey", lw=1)[0])
         self.limit_line = self._dynamic(ax.axvline(0, color="C3", lw=1.5))
@@ -200,21 +203,22 @@ class WeightQuizExplorer(Explorer):
 
     def _verdict(self, result):
         if result["goal_met"]:
-            return "✓ C fires exactly while B ≤ 2"
+            return _("✓ C fires exactly while B ≤ 2")
         if np.isinf(result["limit"]):
-            return "C fires for every B ≥ 0"
-        return f"C fires while B ≤ {result['limit']:.2f} (goal: 2)"
+            return _("C fires for every B ≥ 0")
+        return _("C fires while B ≤ {limit:.2f} (goal: 2)").format(limit=result["limit"])
 
     def _readout(self, result):
-        rows = [(f"{x:g}", f"{z:g}", f"{n:g}", "1 (fires)" if f else "0")
+        rows = [(f"{x:g}", f"{z:g}", f"{n:g}", _("1 (fires)") if f else "0")
                 for x, z, n, f in zip(result["B"], result["z"], result["n"], result["fires"])]
         table = html_table(("B = x", "z = 12 + w·x", "n(3, x) = ReLU(z)", "C = step(z)"), rows, result["fires"])
         colour = "green" if result["goal_met"] else "black"
         note = ""
         at_zero = result["B"][result["z"] == 0]
         if at_zero.size:
-            note = (f"<br>At B = {at_zero[0]:g} the sum is exactly z = 0: the step neuron fires (step(0) = 1), "
-                    "but ReLU outputs relu(0) = 0 — the only place where the two disagree.")
+            note = "<br>" + _("At B = {B:g} the sum is exactly z = 0: the step neuron fires (step(0) = 1), "
+                              "but ReLU outputs relu(0) = 0 — the only place where the two disagree.").format(
+                                  B=at_zero[0])
         return f"<b style='color:{colour}'>{self._verdict(result)}</b><br>{table}{note}"
 
     readout_height = "17em"

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..activations import elementwise_names, get_activation
+from ..i18n import _
 from ..neuron import BINARY_INPUTS, GATES
 from .base import Explorer, float_slider, html_table, label_width, number
 from .validation import check_activation, check_in_range, check_option
@@ -38,17 +39,21 @@ class NeuronExplorer(Explorer):
     """
 
     figsize = (3.8, 3.0)
-    #: One label width for every control, so the slider tracks line up (the longest label: "activation").
-    LABEL_WIDTH = label_width("activation", "target gate")
+    @staticmethod
+    def _label_width():
+        """One label width for every control, so the slider tracks line up (the longest label: "activation"
+        in English), measured in the language spoken now."""
+        return label_width(_("activation"), _("target gate"))
 
     def __init__(self, w1=1.0, w2=1.0, b=-0.5, activation="step"):
         values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
         check_activation(activation, "activation")
-        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=self.LABEL_WIDTH)
+        width = self._label_width()
+        self.sliders = {name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=width)
                         for name, v in values.items()}
         self.sliders["activation"] = widgets.Dropdown(options=elementwise_names(), value=activation,
-                                                      description="activation",
-                                                      style={"description_width": self.LABEL_WIDTH})
+                                                      description=_("activation"),
+                                                      style={"description_width": width})
         self._start(widgets.VBox(list(self.sliders.values())))
 
     def compute(self, w1, w2, b, activation="step"):
@@ -63,15 +68,15 @@ class NeuronExplorer(Explorer):
         self.fig.subplots_adjust(left=0.14, right=0.80, bottom=0.15, top=0.88)
         ax = self.ax = self.fig.add_subplot(1, 1, 1)
         ax.set_anchor("W")     # the square plane at the left, its colour bar right beside it
-        plane_axes(ax, "activation a over the input plane")
+        plane_axes(ax, _("activation a over the input plane"))
         self.heatmap = self._dynamic(ax.imshow(np.zeros((N_GRID, N_GRID)), origin="lower", extent=PLANE * 2,
                                                cmap="viridis", vmin=0, vmax=1, interpolation="nearest"))
         self.colorbar = self.fig.colorbar(self.heatmap, cax=ax.inset_axes([1.05, 0, 0.06, 1]))
         self.line = self._dynamic(ax.plot([], [], "w--", lw=1.5, label="z = 0")[0])
         self.points = self._dynamic(ax.scatter(BINARY_INPUTS[:, 0], BINARY_INPUTS[:, 1], s=40, c="white",
                                                edgecolors="black", zorder=3))
-        self.point_labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,
-                                                   bbox={"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}))
+        self.point_labels = [self._dynamic(ax.text(x1 + 0.06, x2 + 0.06, "", color="white", fontsize="small", zorder=4,  # i18n: ignore
+                                                   bbox={"facecolor": "black", "alpha": 0.5, "pad": 1, "lw": 0}))  # i18n: ignore
                              for x1, x2 in BINARY_INPUTS]
 
     def _table_header(self):
@@ -113,9 +118,10 @@ class LogicGateExplorer(NeuronExplorer):
     def __init__(self, gate="AND", w1=0.0, w2=0.0, b=0.0):
         check_option(gate, "gate", self.gates)
         values = {name: check_in_range(v, name, *WEIGHT_RANGE) for name, v in (("w1", w1), ("w2", w2), ("b", b))}
-        self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description="target gate",
-                                                 style={"description_width": self.LABEL_WIDTH})}
-        self.sliders.update({name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=self.LABEL_WIDTH)
+        width = self._label_width()
+        self.sliders = {"gate": widgets.Dropdown(options=self.gates, value=gate, description=_("target gate"),
+                                                 style={"description_width": width})}
+        self.sliders.update({name: float_slider(name, v, *WEIGHT_RANGE, 0.1, label_width=width)
                              for name, v in values.items()})
         self._start(widgets.VBox(list(self.sliders.values())))
 
@@ -133,17 +139,17 @@ class LogicGateExplorer(NeuronExplorer):
         return self.result["matches"]
 
     def _table_header(self):
-        return ("x1", "x2", "z", "a", "target")
+        return ("x1", "x2", "z", "a", _("target"))
 
     def _table_rows(self, result):
         return [row + (f"{t:.0f}",) for row, t in zip(super()._table_rows(result), result["target"])]
 
     def _verdict(self, result):
         if result["matches"]:
-            return f"✓ matches {result['gate']}"
+            return _("✓ matches {gate}").format(gate=result["gate"])
         if result["gate"] == "XOR":
-            return "✗ XOR: impossible for one neuron"
-        return f"✗ {result['n_wrong']} of 4 rows differ from {result['gate']}"
+            return _("✗ XOR: impossible for one neuron")
+        return _("✗ {n_wrong} of 4 rows differ from {gate}").format(n_wrong=result["n_wrong"], gate=result["gate"])
 
     def _build_figure(self):
         super()._build_figure()
@@ -159,7 +165,7 @@ class LogicGateExplorer(NeuronExplorer):
         colour = "green" if result["matches"] else "firebrick"
         text = f"<b style='color:{colour}'>{self._verdict(result)}</b>"
         if result["gate"] == "XOR" and not result["matches"]:
-            text += (" — no straight line z = 0 puts (0,1) and (1,0) on one side and (0,0), (1,1) on the "
-                     "other; XOR needs a hidden layer (see the 3-neuron network).")
+            text += " " + _("— no straight line z = 0 puts (0,1) and (1,0) on one side and (0,0), (1,1) on the "
+                            "other; XOR needs a hidden layer (see the 3-neuron network).")
         highlight = [a == t for a, t in zip(result["a"], result["target"])]
         return text + "<br>" + html_table(self._table_header(), self._table_rows(result), highlight)

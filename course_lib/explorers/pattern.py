@@ -6,6 +6,7 @@ import numpy as np
 
 from .._validate import as_array
 from ..figures.images import text_colour
+from ..i18n import _
 from .base import Explorer, float_slider
 from .validation import check_activation, check_in_range, check_pixels
 from .pixel_pad import PixelPad
@@ -35,10 +36,10 @@ class PatternNeuronExplorer(Explorer):
         pixels = check_pixels(LECTURE_PATTERN if pixels is None else pixels, "pixels", (3, 3))
         b = check_in_range(b, "b", *self.B_RANGE)
         self.activation = check_activation(activation, "activation").name
-        self.sliders = {"b": float_slider("b", b, *self.B_RANGE, 0.5, "bias b")}
+        self.sliders = {"b": float_slider("b", b, *self.B_RANGE, 0.5, _("bias b"))}
         self.pad = PixelPad(pixels, button_px=42)
         self.pixels = self.pad.buttons
-        box = widgets.HBox([widgets.VBox([widgets.HTML("<b>input x</b> (click)"), self.pad.widget]),
+        box = widgets.HBox([widgets.VBox([widgets.HTML(_("<b>input x</b> (click)")), self.pad.widget]),
                             self.sliders["b"]])
         self._start(box, extra_controls=self.pixels)
 
@@ -57,7 +58,7 @@ class PatternNeuronExplorer(Explorer):
 
     def _build_figure(self):
         self.fig.subplots_adjust(left=0.02, right=0.98, bottom=0.04, top=0.80, wspace=0.15)
-        titles = ("input x", "weights w (pattern)", "w·x")
+        titles = (_("input x"), _("weights w (pattern)"), "w·x")
         axes = [self.fig.add_subplot(1, 3, i + 1) for i in range(3)]
         lim = max(1.0, float(np.abs(self.weights).max()))
         self.images, self.numbers = [], []
@@ -67,7 +68,8 @@ class PatternNeuronExplorer(Explorer):
             ax.set_yticks([])
             ax.set_title(title)
             image = ax.imshow(np.zeros((3, 3)), cmap=cmap, vmin=vmin, vmax=lim)
-            numbers = [ax.text(c, r, "", ha="center", va="center", fontsize="medium") for r in range(3) for c in range(3)]
+            numbers = [ax.text(c, r, "", ha="center", va="center", fontsize="medium")  # i18n: ignore
+                       for r in range(3) for c in range(3)]
             if i != 1:   # x and w·x change with the pixels only: the slow layer (the weights are fixed: static)
                 for artist in [image, *numbers]:
                     self._dynamic(artist, slow=True)
@@ -75,7 +77,7 @@ class PatternNeuronExplorer(Explorer):
             self.numbers.append(numbers)
         self._paint(1, self.weights)
         self._shown_pixels = None
-        self.title = self._dynamic(self.fig.text(0.5, 0.92, "", ha="center", fontsize="large"))
+        self.title = self._dynamic(self.fig.text(0.5, 0.92, "", ha="center", fontsize="large"))  # i18n: ignore
 
     def _paint(self, panel, values):
         """Show a 3×3 array in one panel: colours and the numbers (white on dark squares)."""
@@ -95,10 +97,13 @@ class PatternNeuronExplorer(Explorer):
                             f"a = {self.activation}(z) = {result['a']:.3g}")
 
     def _readout(self, result):
-        fires = "fires" if result["a"] > 0 else "stays silent"
-        b = self.sliders["b"].value
-        return (f"weighted sum Σ w·x = {result['sum']:g}; plus bias ({b:g}): z = {result['z']:g}; "
-                f"{self.activation}(z) = <b>{result['a']:.4g}</b> → the neuron {fires}.")
+        values = dict(sum=result["sum"], b=self.sliders["b"].value, z=result["z"], activation=self.activation,
+                      a=result["a"])
+        if result["a"] > 0:
+            return _("weighted sum Σ w·x = {sum:g}; plus bias ({b:g}): z = {z:g}; {activation}(z) = <b>{a:.4g}</b> "
+                     "→ the neuron fires.").format(**values)
+        return _("weighted sum Σ w·x = {sum:g}; plus bias ({b:g}): z = {z:g}; {activation}(z) = <b>{a:.4g}</b> "
+                 "→ the neuron stays silent.").format(**values)
 
     readout_height = "2.5em"
 

@@ -30,6 +30,7 @@ import html
 import time
 
 import ipywidgets as widgets
+import traitlets
 import matplotlib.colors as mcolors
 import numpy as np
 from matplotlib.artist import Artist
@@ -37,9 +38,11 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator, ScalarFormatter
 
+from .. import i18n
 from .._validate import _describe, as_array, check_int, check_number, check_positive
 from ..datasets_2d import FEATURE_LABELS, FEATURES, GENERATED, check_features, features, make_dataset, \
     train_test_split
+from ..i18n import N_, _
 from ..losses import LOSSES, one_hot
 from ..mlp import MLP
 from ..optim import SGD
@@ -50,9 +53,13 @@ from .validation import check_in_range, check_number_choice, check_option
 LOADED = ("xor4", "letters", "hubble")
 DATASETS = GENERATED + LOADED
 #: The activation menu: label → course_lib name ("linear" is the identity f(z) = z).
-ACTIVATION_MENU = {"ReLU": "relu", "tanh": "tanh", "sigmoid": "sigmoid", "linear": "identity"}
+ACTIVATION_MENU = {"ReLU": "relu", "tanh": "tanh", N_("sigmoid"): "sigmoid", N_("linear"): "identity"}
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REGULARIZATIONS = ("none", "L1", "L2")
+#: What the menus show for a value a student writes in code (dataset="circle"); values not here show as they are.
+MENU_LABELS = {"circle": N_("circle"), "xor": N_("xor"), "gauss": N_("gauss"), "spiral": N_("spiral"),
+               "xor4": N_("xor4"), "letters": N_("letters"), "hubble": N_("hubble"), "own": N_("own"),
+               "none": N_("none")}
 REGULARIZATION_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 TRAIN_SHARES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_BATCH = 6, 8, 30
@@ -115,13 +122,15 @@ def train_epoch(net, X, T, loss, optimizer, batch_size, rng, regularization="non
 def _check_own_data(data):
     """data = (X, y): X (n, 2) finite points, y (n,) labels 0/1 (classification) or numbers (regression)."""
     if not (isinstance(data, (tuple, list)) and len(data) == 2):
-        raise TypeError(f"data must be a pair (X, y): X of shape (n, 2), y of shape (n,); got {_describe(data)}.")
-    X = as_array(data[0], "data[0] (the points X)", shape=(None, 2))
-    y = as_array(data[1], "data[1] (the labels y)", ndim=1)
+        raise TypeError(_("data must be a pair (X, y): X of shape (n, 2), y of shape (n,); got {value}.").format(
+            value=_describe(data)))
+    X = as_array(data[0], _("data[0] (the points X)"), shape=(None, 2))
+    y = as_array(data[1], _("data[1] (the labels y)"), ndim=1)
     if len(y) != len(X):
-        raise ValueError(f"data[1] (the labels y) must have one value per point: {len(X)} values; got {len(y)}.")
+        raise ValueError(_("data[1] (the labels y) must have one value per point: {n} values; got {got}.").format(
+            n=len(X), got=len(y)))
     if len(X) < 2:
-        raise ValueError(f"data must hold at least 2 points; got {len(X)}.")
+        raise ValueError(_("data must hold at least 2 points; got {n}.").format(n=len(X)))
     return X.copy(), y.copy()
 
 
@@ -138,7 +147,7 @@ class _Data:
     def __init__(self, dataset, noise, train_share, rng, own):
         self.name = dataset
         self.kind = "plane"                       # or "samples": inputs that are not points of a plane
-        self.note = ""
+        self.note, self.note_fields = "", {}      # a message (N_) and its fields, shown under the picture
         data_rng = np.random.default_rng(rng)
         if dataset in GENERATED:
             P, y = make_dataset(dataset, N_POINTS, noise, rng=data_rng)
@@ -148,7 +157,7 @@ class _Data:
             P, y = own
             if len(P) < SMALL_DATA:
                 self._classes((P, y), (P, y))
-                self.note = f"only {len(P)} points: trained and tested on all of them"
+                self.note, self.note_fields = N_("only {n} points: trained and tested on all of them"), {"n": len(P)}
             else:
                 self._classes(*train_test_split(P, y, train_share, rng=data_rng))
             self.extent = _plane_extent(P)
@@ -156,7 +165,7 @@ class _Data:
             P = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
             self._classes((P, np.array([0, 1, 1, 0])), (P, np.array([0, 1, 1, 0])))
             self.extent = (-0.5, 1.5, -0.5, 1.5)
-            self.note = "the 4 points of XOR: trained and tested on all of them"
+            self.note = N_("the 4 points of XOR: trained and tested on all of them")
         elif dataset == "hubble":
             from ..datasets import load_hubble
             h = load_hubble()
@@ -166,8 +175,8 @@ class _Data:
             self.T_train = self.T_test = T
             self._regression(T[:, 0])
             self.extent = (P[:, 0].min() - 0.2, P[:, 0].max() + 0.2, -0.5, 0.5)
-            self.note = ("Hubble: x1 = distance [Mpc], x2 = 0, target = velocity [1000 km/s]; "
-                         "trained and tested on all 24 galaxies")
+            self.note = N_("Hubble: x1 = distance [Mpc], x2 = 0, target = velocity [1000 km/s]; "
+                           "trained and tested on all 24 galaxies")
         else:                                     # letters
             from ..datasets import load_letters
             letters = load_letters()
@@ -178,7 +187,7 @@ class _Data:
                 "sigmoid", (0.0, 1.0)
             self.output_names = ["C", "T"]
             self.sample_names = [str(s) for s in letters.letters]
-            self.note = "the 9 letter images: 12 pixel inputs, outputs C and T; trained and tested on all"
+            self.note = N_("the 9 letter images: 12 pixel inputs, outputs C and T; trained and tested on all")
         if self.kind == "plane":
             g1 = np.linspace(self.extent[0], self.extent[1], GRID)
             g2 = np.linspace(self.extent[2], self.extent[3], GRID)
@@ -193,7 +202,7 @@ class _Data:
             self.T_train, self.T_test = (one_hot(y.astype(np.int64), 2) for y in (self.y_train, self.y_test))
             self.task, self.loss, self.out_activation, self.out_range = "classification", "cross_entropy", \
                 "softmax", (0.0, 1.0)
-            self.output_names = ["P(orange)", "P(blue)"]
+            self.output_names = [N_("P(orange)"), N_("P(blue)")]
         else:
             self.T_train, self.T_test = self.y_train[:, None].astype(float), self.y_test[:, None].astype(float)
             self._regression(both)
@@ -202,7 +211,7 @@ class _Data:
         low, high = float(values.min()), float(values.max())
         self.task, self.loss, self.out_activation = "regression", "squared_error", "identity"
         self.out_range = (low, high if high > low else low + 1.0)
-        self.output_names = ["output"]
+        self.output_names = [N_("output")]
 
     def point_values(self, which):
         """The colour value of each training or test point: its label (0/1) or its target number."""
@@ -258,7 +267,21 @@ class _PixelBlocks(Artist):
             pixels[rows, cols] = block
 
 
+def _menu(values):
+    """A dropdown's options for ``values``: (label, value) pairs with each label in the current language
+    (``MENU_LABELS``); the plain values when every label is the value itself (in English)."""
+    pairs = [(i18n._(MENU_LABELS[v]) if v in MENU_LABELS else v, v) for v in values]
+    return pairs if any(label != v for label, v in pairs) else list(values)
+
+
 # ---------------------------------------------------------------- the explorer
+class _Play(widgets.Play):
+    """``widgets.Play`` whose ticks the kernel does not echo back to the browser: each frame is one message
+    fewer for the browser to handle (ipywidgets echoes every value a front end sets, by default)."""
+
+    value = traitlets.CInt(0, help="Int value").tag(sync=True, echo_update=False)  # i18n: ignore
+
+
 class PlaygroundExplorer(Explorer):
     """Train a network live on a toy data set and watch the output and every hidden neuron over the plane.
 
@@ -287,11 +310,11 @@ class PlaygroundExplorer(Explorer):
         if dataset is None:
             dataset = "own" if self._own is not None else "circle"
         if dataset == "own" and self._own is None:
-            raise ValueError("dataset='own' needs your data: PlaygroundExplorer(data=(X, y)) with X of shape (n, 2) "
-                             "and y of shape (n,); got data=None.")
+            raise ValueError(_("dataset='own' needs your data: PlaygroundExplorer(data=(X, y)) with X of shape "
+                               "(n, 2) and y of shape (n,); got data=None."))
         dataset = check_option(dataset, "dataset", choices)
         noise = check_in_range(noise, "noise", 0, 0.5)
-        train_share = check_number_choice(train_share, "train_share", TRAIN_SHARES, "shares the slider offers")
+        train_share = check_number_choice(train_share, "train_share", TRAIN_SHARES, N_("shares the slider offers"))
         batch_size = check_int(batch_size, "batch_size", min_value=1, max_value=MAX_BATCH)
         features = tuple(check_features(list(features) if isinstance(features, tuple) else features))
         hidden_layers = check_int(hidden_layers, "hidden_layers", min_value=0, max_value=MAX_HIDDEN_LAYERS)
@@ -299,50 +322,56 @@ class PlaygroundExplorer(Explorer):
         if activation == "linear":
             activation = "identity"
         activation = check_option(activation, "activation", tuple(ACTIVATION_MENU.values()))
-        lr = check_number_choice(lr, "lr", LEARNING_RATES, "learning rates the slider offers")
+        lr = check_number_choice(lr, "lr", LEARNING_RATES, N_("learning rates the slider offers"))
         regularization = check_option(regularization, "regularization", REGULARIZATIONS)
-        rate = check_number_choice(rate, "rate", REGULARIZATION_RATES, "regularisation rates the slider offers")
+        rate = check_number_choice(rate, "rate", REGULARIZATION_RATES, N_("regularisation rates the slider offers"))
         if isinstance(rng, bool) or not isinstance(rng, (int, np.integer)):
-            raise TypeError(f"rng must be a non-negative int (the same int gives the same run); got {_describe(rng)}.")
+            raise TypeError(_("rng must be a non-negative int (the same int gives the same run); got {value}.").format(
+                value=_describe(rng)))
         self.rng = check_int(int(rng), "rng", min_value=0)
 
-        width = label_width("learning rate", "hidden layers", "regularisation")
-        style = {"description_width": width}
+        labels = {"dataset": _("data"), "noise": _("noise"), "train_share": _("train share"),
+                  "batch_size": _("batch size"), "features": _("features"), "hidden_layers": _("hidden layers"),
+                  "neurons": _("neurons"), "activation": _("activation"), "lr": _("learning rate"),
+                  "regularization": _("regularisation"), "rate": _("its rate"), "show": _("show large")}
+        style = {"description_width": label_width(*labels.values())}
         lay = widgets.Layout(width="300px")
         menu = widgets.Layout(width="270px")          # a dropdown's own box is wider than a slider's track
         self.sliders = {
-            "dataset": widgets.Dropdown(options=choices, value=dataset, description="data", style=style, layout=menu),
-            "noise": widgets.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description="noise", style=style,
-                                         layout=lay),
-            "train_share": widgets.SelectionSlider(options=TRAIN_SHARES, value=train_share, description="train share",
-                                                   style=style, layout=lay),
-            "batch_size": widgets.IntSlider(value=batch_size, min=1, max=MAX_BATCH, description="batch size",
+            "dataset": widgets.Dropdown(options=_menu(choices), value=dataset, description=labels["dataset"],
+                                        style=style, layout=menu),
+            "noise": widgets.FloatSlider(value=noise, min=0, max=0.5, step=0.05, description=labels["noise"],
+                                         style=style, layout=lay),
+            "train_share": widgets.SelectionSlider(options=TRAIN_SHARES, value=train_share,
+                                                   description=labels["train_share"], style=style, layout=lay),
+            "batch_size": widgets.IntSlider(value=batch_size, min=1, max=MAX_BATCH, description=labels["batch_size"],
                                             style=style, layout=lay),
             "features": widgets.SelectMultiple(options=[(FEATURE_LABELS[f], f) for f in FEATURES], value=features,
-                                               rows=7, description="features", style=style,
+                                               rows=7, description=labels["features"], style=style,
                                                layout=widgets.Layout(width="200px")),
             "hidden_layers": widgets.IntSlider(value=hidden_layers, min=0, max=MAX_HIDDEN_LAYERS,
-                                               description="hidden layers", style=style, layout=lay),
-            "neurons": widgets.IntSlider(value=neurons, min=1, max=MAX_NEURONS, description="neurons",
+                                               description=labels["hidden_layers"], style=style, layout=lay),
+            "neurons": widgets.IntSlider(value=neurons, min=1, max=MAX_NEURONS, description=labels["neurons"],
                                          style=style, layout=lay),
-            "activation": widgets.Dropdown(options=list(ACTIVATION_MENU.items()), value=activation,
-                                           description="activation", style=style, layout=menu),
+            "activation": widgets.Dropdown(options=[(i18n._(label), v) for label, v in ACTIVATION_MENU.items()],
+                                           value=activation, description=labels["activation"], style=style,
+                                           layout=menu),
             "lr": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES], value=lr,
-                                          description="learning rate", style=style, layout=lay),
-            "regularization": widgets.Dropdown(options=REGULARIZATIONS, value=regularization,
-                                               description="regularisation", style=style, layout=menu),
+                                          description=labels["lr"], style=style, layout=lay),
+            "regularization": widgets.Dropdown(options=_menu(REGULARIZATIONS), value=regularization,
+                                               description=labels["regularization"], style=style, layout=menu),
             "rate": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in REGULARIZATION_RATES], value=rate,
-                                            description="its rate", style=style, layout=lay),
+                                            description=labels["rate"], style=style, layout=lay),
         }
-        self.play = widgets.Play(value=0, min=0, max=10 ** 9, step=1, interval=INTERVAL_MS, show_repeat=False,
-                                 description="play", tooltip="play / pause: one epoch per frame")
+        self.play = _Play(value=0, min=0, max=10 ** 9, step=1, interval=INTERVAL_MS, show_repeat=False,
+                                 description=_("play"), tooltip=_("play / pause: one epoch per frame"))
         self.play.add_class("course-playground-play")
-        self.step_button = widgets.Button(description="one step", icon="step-forward",
-                                          tooltip="Train one epoch and redraw")
-        self.reset_button = widgets.Button(description="reset", icon="undo",
-                                           tooltip="Back to the initial weights, epoch 0")
-        self.show = widgets.Dropdown(description="show large", style=style, layout=menu)
-        self.show_test = widgets.Checkbox(value=False, description="show test data", indent=False)
+        self.step_button = widgets.Button(description=_("one step"), icon="step-forward",
+                                          tooltip=_("Train one epoch and redraw"))
+        self.reset_button = widgets.Button(description=_("reset"), icon="undo",
+                                           tooltip=_("Back to the initial weights, epoch 0"))
+        self.show = widgets.Dropdown(description=labels["show"], style=style, layout=menu)
+        self.show_test = widgets.Checkbox(value=False, description=_("show test data"), indent=False)
         self.step_button.on_click(lambda _b: self._guarded(self.step))
         self.reset_button.on_click(lambda _b: self._guarded(self.reset))
         self.play.observe(self._tick, names="value")
@@ -382,7 +411,8 @@ class PlaygroundExplorer(Explorer):
         net_key = (data_key, tuple(st["features"]), st["hidden_layers"], st["neurons"], st["activation"])
         if net_key != self._net_key:
             if not st["features"] and self._data.kind == "plane":
-                raise ValueError("features must name at least one input feature (x1, x2, x1², …); got none selected.")
+                raise ValueError(_("features must name at least one input feature (x1, x2, x1², …); "
+                                   "got none selected."))
             self.X_train, self.X_test, self._D = self._data.inputs(list(st["features"]))
             self._net_key = net_key
             self.reset(redraw=False)
@@ -413,8 +443,9 @@ class PlaygroundExplorer(Explorer):
         train = self.net.evaluate(self.X_train, self._data.T_train, self._data.loss).loss
         test = self.net.evaluate(self.X_test, self._data.T_test, self._data.loss).loss
         if not (np.isfinite(train) and np.isfinite(test)):
-            raise ValueError(f"training diverged at epoch {self.epoch} (the loss is {train!r}); the learning rate "
-                             f"lr={self.state['lr']:g} is too large for this network: lower it and press reset.")
+            raise ValueError(_("training diverged at epoch {epoch} (the loss is {loss!r}); the learning rate "
+                               "lr={lr:g} is too large for this network: lower it and press reset.").format(
+                                   epoch=self.epoch, loss=train, lr=self.state["lr"]))
         self.history.append((self.epoch, train, test))
 
     def step(self, epochs=1):
@@ -435,7 +466,8 @@ class PlaygroundExplorer(Explorer):
         """Share of test points classified right (two classes: the more probable one; letters: both outputs
         rounded at 0.5 equal the target, the lecture's reading)."""
         if self._data.task != "classification":
-            raise ValueError(f"test_accuracy needs a classification data set; {self._data.name!r} is regression.")
+            raise ValueError(_("test_accuracy needs a classification data set; {name!r} is regression.").format(
+                name=self._data.name))
         return self.net.evaluate(self.X_test, self._data.T_test, self._data.loss).accuracy
 
     # -- play / pause ---------------------------------------------------------------------------
@@ -468,7 +500,8 @@ class PlaygroundExplorer(Explorer):
             action()
         except ValueError as exc:     # diverged, or a bad control: say so where the student looks, and stop
             self.play.playing = False
-            self.readout.value = f"<span style='color:#b00'>Error: {html.escape(str(exc))}</span>"
+            self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
+                _("Error: {message}").format(message=html.escape(str(exc))))
 
     def _view_changed(self, _change):
         if not self._setting_show:          # not while _layout fills the menu
@@ -505,11 +538,11 @@ class PlaygroundExplorer(Explorer):
         self.ax_big = fig.add_axes([0.64, 0.42, 0.33, 0.5])
         self.ax_loss = fig.add_axes([0.64, 0.1, 0.33, 0.2])
         ax = self.ax_loss
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("loss E")
+        ax.set_xlabel(_("epoch"))
+        ax.set_ylabel(_("loss E"))
         ax.grid(alpha=0.3)
-        self.train_line = self._dynamic(ax.plot([], [], color="black", lw=1.2, label="training")[0])
-        self.test_line = self._dynamic(ax.plot([], [], color="tab:gray", lw=1.2, ls="--", label="test")[0])
+        self.train_line = self._dynamic(ax.plot([], [], color="black", lw=1.2, label=_("training"))[0])
+        self.test_line = self._dynamic(ax.plot([], [], color="tab:gray", lw=1.2, ls="--", label=_("test"))[0])
         ax.legend(loc="upper right", frameon=False)
         self.points = {}
         for which, edge in (("train", "white"), ("test", "black")):
@@ -566,17 +599,17 @@ class PlaygroundExplorer(Explorer):
             half = 0.36 * gap
             ys = 3.6 + gap * (np.arange(n)[::-1] - (n - 1) / 2)
             self.node_xy.append([(x, y, half * squeeze, half) for y in ys])
-            title = "input" if l == 0 else ("output" if l == n_cols - 1 else f"layer {l}")
-            self.net_artists.append(ax.text(x, 7.75, title, ha="center", va="top", fontsize="small"))
+            title = _("input") if l == 0 else (_("output") if l == n_cols - 1 else _("layer {l}").format(l=l))
+            self.net_artists.append(ax.text(x, 7.75, title, ha="center", va="top", fontsize="small"))  # i18n: ignore
         if self._data.kind == "plane":
-            for (x, y, hx, _), f in zip(self.node_xy[0], check_features(list(self.state["features"]))):
+            for (x, y, hx, _hy), f in zip(self.node_xy[0], check_features(list(self.state["features"]))):
                 self.net_artists.append(ax.text(x - hx - 0.08, y, FEATURE_LABELS[f], ha="right", va="center",
-                                                fontsize="small"))
+                                                fontsize="small"))   # i18n: ignore (a font size)
         self.edges = []                           # (layer, i, j) in the order of the segments
         segments = []
         for l in range(n_cols - 1):
-            for i, (x0, y0, h0, _) in enumerate(self.node_xy[l]):
-                for j, (x1, y1, h1, _) in enumerate(self.node_xy[l + 1]):
+            for i, (x0, y0, h0, _hy0) in enumerate(self.node_xy[l]):
+                for j, (x1, y1, h1, _hy1) in enumerate(self.node_xy[l + 1]):
                     segments.append([(x0 + h0, y0), (x1 - h1, y1)])
                     self.edges.append((l, i, j))
         self.connections = self._dynamic(LineCollection(segments, zorder=1))
@@ -589,9 +622,13 @@ class PlaygroundExplorer(Explorer):
         for l in range(1, n_cols):
             for j in range(sizes[l]):
                 last = l == n_cols - 1
-                name = self._data.output_names[j] if last else ""
-                options.append(((name if name == "output" else f"output {name}") if last
-                                else f"layer {l}, neuron {j + 1}", (l, j)))
+                if not last:
+                    label = _("layer {layer}, neuron {neuron}").format(layer=l, neuron=j + 1)
+                elif self._data.output_names[j] == "output":
+                    label = _("output")
+                else:
+                    label = _("output {name}").format(name=i18n._(self._data.output_names[j]))
+                options.append((label, (l, j)))
         self.output_cmaps = [CMAP_R if name == "P(orange)" else CMAP for name in self._data.output_names]
         self.node_slots = self._node_slots(sizes)
         self._setting_show = True
@@ -633,7 +670,7 @@ class PlaygroundExplorer(Explorer):
             ax.set_ylim(-0.5, 0.5)
             ax.set_xticks(range(n), d.sample_names, fontsize="small")
             ax.set_yticks([])
-            ax.set_xlabel("image")
+            ax.set_xlabel(_("image"))
             ax.set_ylabel("")
             for pts in self.points.values():
                 pts.set_offsets(np.empty((0, 2)))
@@ -671,7 +708,7 @@ class PlaygroundExplorer(Explorer):
         blocks.append((rows, cols, lut[t]))
         name = next(label for label, value in self.show.options if value == (l, j))
         if self.ax_big.get_title() != name:
-            self.ax_big.set_title(name, fontsize="medium")
+            self.ax_big.set_title(name, fontsize="medium")   # i18n: ignore (a font size)
             self._invalidate()
         self.node_pictures.blocks = blocks
         plane = self._data.kind == "plane"
@@ -697,13 +734,15 @@ class PlaygroundExplorer(Explorer):
             return self.readout.value             # unchanged: no message to the browser for this frame
         self._readout_time = now
         hist = result["history"]
-        text = (f"epoch <b>{result['epoch']}</b> · training loss {hist[-1, 1]:.4f} · test loss {hist[-1, 2]:.4f}")
+        text = _("epoch <b>{epoch}</b> · training loss {train:.4f} · test loss {test:.4f}").format(
+            epoch=result["epoch"], train=hist[-1, 1], test=hist[-1, 2])
         if "accuracy" in result:
-            text += f" · test accuracy {result['accuracy']:.1%}"
-        n_params = self.net.n_params
-        text += f"<br>{' → '.join(map(str, result['sizes']))}: {n_params} weights and biases"
-        if self._data.note:
-            text += f" · {html.escape(self._data.note)}"
+            text += " · " + _("test accuracy {accuracy:.1%}").format(accuracy=result["accuracy"])
+        text += "<br>" + _("{sizes}: {n_params} weights and biases").format(
+            sizes=" → ".join(map(str, result["sizes"])), n_params=self.net.n_params)
+        d = self._data
+        if d.note:
+            text += " · " + html.escape(i18n._(d.note).format(**d.note_fields))
         return text
 
     # -- code() ---------------------------------------------------------------------------------
@@ -721,10 +760,11 @@ class PlaygroundExplorer(Explorer):
         """The course_lib code that rebuilds this network and trains it as far as the explorer has (``epoch``)."""
         st, d = self.state, self._data
         feats = list(st["features"])
-        lines = ["import numpy as np", "", "from course_lib.datasets_2d import features, make_dataset, train_test_split",
-                 "from course_lib.mlp import MLP", "from course_lib.optim import SGD"]
+        lines = ["import numpy as np", "",  # i18n: ignore (code)
+                 "from course_lib.datasets_2d import features, make_dataset, train_test_split",  # i18n: ignore
+                 "from course_lib.mlp import MLP", "from course_lib.optim import SGD"]  # i18n: ignore (code)
         if st["regularization"] == "L1":
-            lines.append("from course_lib.explorers.playground import l1_step")
+            lines.append("from course_lib.explorers.playground import l1_step")  # i18n: ignore (code)
         lines.append("")
         split = f"train_test_split(X, y, train_share={fmt(st['train_share'])}, rng=data_rng)"
         if d.name in GENERATED:
@@ -733,24 +773,26 @@ class PlaygroundExplorer(Explorer):
                       f"(P_train, y_train), (P_test, y_test) = {split}"]
         elif d.name == "own":
             if len(self._own[0]) < SMALL_DATA:
-                lines += ["# X, y: your data (fewer than 10 points: train and test on all of them)",
-                          "P_train, y_train = P_test, y_test = np.asarray(X, float), np.asarray(y)"]
+                lines += ["# " + _("X, y: your data (fewer than 10 points: train and test on all of them)"),
+                          "P_train, y_train = P_test, y_test = np.asarray(X, float), np.asarray(y)"]  # i18n: ignore
             else:
-                lines += ["# X, y: your data", f"data_rng = np.random.default_rng({self.rng})",
+                lines += ["# " + _("X, y: your data"), f"data_rng = np.random.default_rng({self.rng})",
                           f"(P_train, y_train), (P_test, y_test) = {split}"]
         elif d.name == "xor4":
             lines += ["P_train = P_test = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)",
                       "y_train = y_test = np.array([0, 1, 1, 0])"]
         elif d.name == "hubble":
-            lines += ["from course_lib.datasets import load_hubble", "h = load_hubble()",
-                      "P_train = P_test = np.column_stack([h.distance, np.zeros(len(h.distance))])   # x2 = 0",
-                      "T_train = T_test = h.velocity[:, None] / 1000.0                # in 1000 km/s"]
+            lines += ["from course_lib.datasets import load_hubble", "h = load_hubble()",  # i18n: ignore (code)
+                      "P_train = P_test = np.column_stack([h.distance, np.zeros(len(h.distance))])"
+                      "   # x2 = 0",  # i18n: ignore (code)
+                      "T_train = T_test = h.velocity[:, None] / 1000.0                # " + _("in 1000 km/s")]
         else:
-            lines += ["from course_lib.datasets import load_letters", "letters = load_letters()",
-                      "X_train = X_test = letters.X                 # 12 pixels per image",
+            lines += ["from course_lib.datasets import load_letters", "letters = load_letters()",  # i18n: ignore (code)
+                      "X_train = X_test = letters.X                 # " + _("12 pixels per image"),
                       "T_train = T_test = letters.T                 # (1, 0) = C, (0, 1) = T"]
         if d.name not in ("hubble", "letters"):
-            lines.append("T_train, T_test = y_train, y_test            # labels 0/1: one-hot for the two softmax outputs"
+            lines.append("T_train, T_test = y_train, y_test            # "
+                         + _("labels 0/1: one-hot for the two softmax outputs")
                          if d.task == "classification" else
                          "T_train, T_test = y_train[:, None].astype(float), y_test[:, None].astype(float)")
         if d.kind == "plane":
@@ -761,20 +803,22 @@ class PlaygroundExplorer(Explorer):
                   f"net = MLP({sizes}, {activations}, init={self._init()!r}, rng={self.rng + 1})",
                   f"optimizer = SGD(lr={fmt(st['lr'])})",
                   f"order_rng = np.random.default_rng({self.rng + 2})",
-                  f"for epoch in range({self.epoch}):",
+                  f"for epoch in range({self.epoch}):",  # i18n: ignore (code)
                   "    order = order_rng.permutation(len(X_train))",
-                  f"    for start in range(0, len(order), {st['batch_size']}):",
+                  f"    for start in range(0, len(order), {st['batch_size']}):",  # i18n: ignore (code)
                   f"        batch = order[start:start + {st['batch_size']}]",
                   f"        net.train_step(X_train[batch], T_train[batch], {d.loss!r}, optimizer, "
-                  f"weight_decay={decay})"]
+                  f"weight_decay={decay})"]  # i18n: ignore (code)
         if st["regularization"] == "L1":
-            lines.append(f"        l1_step(net, optimizer.lr, {fmt(st['rate'])})")
-        lines += ["print(f\"training loss {net.loss(X_train, T_train):.4f}, test loss {net.loss(X_test, T_test):.4f}\")",
-                  f"# in the explorer: {self.explorer_code()}"]
+            lines.append(f"        l1_step(net, optimizer.lr, {fmt(st['rate'])})")  # i18n: ignore (code)
+        printed = _("training loss {train}, test loss {test}").format(train="{net.loss(X_train, T_train):.4f}",
+                                                                      test="{net.loss(X_test, T_test):.4f}")
+        lines += [f"print(f\"{printed}\")",
+                  "# " + _("in the explorer: {code}").format(code=self.explorer_code())]
         return "\n".join(lines)
 
     def _code_html(self):
-        return f"<pre style='user-select:all;font-size:85%'>{html.escape(self.code())}</pre>"
+        return f"<pre style='user-select:all;font-size:85%'>{html.escape(self.code())}</pre>"  # i18n: ignore (HTML)
 
 
 __all__ = ["PlaygroundExplorer", "train_epoch", "l1_step", "DATASETS", "LEARNING_RATES", "REGULARIZATION_RATES"]

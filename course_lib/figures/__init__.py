@@ -32,5 +32,23 @@ One convention for every function:
   in projector mode has larger text and is larger.
 * Nothing changes global state, reads notebook variables or modifies the caller's arrays.
   Computations (accuracy, confusion matrix, most confident mistakes) live in ``course_lib.metrics``.
+* Every word drawn is a message (``course_lib.i18n``): it follows ``course_lib.set_language``.  Labels
+  stored in tables or given as defaults are marked ``N_("…")`` and translated when drawn.
 """
+from .. import i18n as _i18n
+
 __all__ = ["images", "planes", "curves", "bars", "diagrams", "training"]
+
+
+def _translated(text):
+    """``text`` in the current language when it is a message (a label marked ``N_`` in a table or a
+    default), else unchanged; "" and None stay as they are (gettext would answer "" with its header)."""
+    return _i18n._(text) if text else text
+
+
+def _in_context(message):
+    """A message ``"context|text"`` (marked ``N_``) for a word whose Japanese depends on where it is shown:
+    "activation" on an axis of values is 活性度, on an explorer's menu 活性化関数.  The whole message is
+    looked up; without a translation (English) the text after the first "|" is shown."""
+    shown = _i18n._(message)
+    return message.split("|", 1)[1] if shown == message else shown

@@ -33,6 +33,7 @@ import matplotlib as mpl
 import numpy as np
 
 from .._validate import _describe, as_array, check_bool, check_choice, check_int, check_number
+from ..i18n import _
 from ._common import check_fontsize, check_title, luma, new_axes, new_figure, text_colour
 
 __all__ = [
@@ -62,7 +63,7 @@ def _limits(image, kind, vmin, vmax):
     lo = lo if vmin is None else check_number(vmin, "vmin")
     hi = hi if vmax is None else check_number(vmax, "vmax")
     if hi < lo:
-        raise ValueError(f"vmax must be >= vmin; got vmin = {lo:g} and vmax = {hi:g}.")
+        raise ValueError(_("vmax must be >= vmin; got vmin = {vmin:g} and vmax = {vmax:g}.").format(vmin=lo, vmax=hi))
     if hi == lo:                          # a flat picture: any range shows it; keep the colour of its value
         lo, hi = (lo - 1.0, hi + 1.0) if kind != "ink" else (0.0, 1.0)
     return lo, hi
@@ -91,12 +92,13 @@ def _check_cmap(cmap):
         return None
     if isinstance(cmap, str):
         if cmap not in mpl.colormaps:
-            raise ValueError(f"cmap must be a matplotlib colour map name such as 'gray', 'Greys' or 'bwr';"
-                             f" got {cmap!r}.")
+            raise ValueError(_("cmap must be a matplotlib colour map name such as 'gray', 'Greys' or 'bwr';"
+                               " got {value!r}.").format(value=cmap))
         return cmap
     if isinstance(cmap, mpl.colors.Colormap):
         return cmap
-    raise TypeError(f"cmap must be a colour map name such as 'gray' or None; got {_describe(cmap)}.")
+    raise TypeError(_("cmap must be a colour map name such as 'gray' or None; got {value}.").format(
+        value=_describe(cmap)))
 
 
 def pixel_grid(image, *, ax=None, kind="ink", cmap=None, vmin=None, vmax=None, numbers=True, fontsize="medium",
@@ -113,7 +115,7 @@ def pixel_grid(image, *, ax=None, kind="ink", cmap=None, vmin=None, vmax=None, n
     """
     image = as_array(image, "image", ndim=2)
     if image.size == 0:
-        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+        raise ValueError(_("image must have at least one pixel; got shape {shape}.").format(shape=image.shape))
     check_choice(kind, "kind", KINDS)
     cmap = _check_cmap(cmap) or KINDS[kind]
     lo, hi = _limits(image, kind, vmin, vmax)
@@ -133,12 +135,13 @@ def _pictures(images, name):
     """(n, h, w) pictures from (n, h, w) or (n, side²) flattened square pictures."""
     images = as_array(images, name, ndim=(2, 3))
     if images.shape[0] == 0:
-        raise ValueError(f"{name} must hold at least one picture; got shape {images.shape}.")
+        raise ValueError(_("{name} must hold at least one picture; got shape {shape}.").format(
+            name=name, shape=images.shape))
     if images.ndim == 2:
         side = int(round(np.sqrt(images.shape[1])))
         if side * side != images.shape[1] or side == 0:
-            raise ValueError(f"{name} of shape {images.shape} are not square pictures flattened to (n, side²);"
-                             " pass them as (n, height, width).")
+            raise ValueError(_("{name} of shape {shape} are not square pictures flattened to (n, side²);"
+                               " pass them as (n, height, width).").format(name=name, shape=images.shape))
         images = images.reshape(-1, side, side)
     return images
 
@@ -160,9 +163,10 @@ def image_grid(images, titles=None, *, ncols=None, kind="ink", cmap=None, vmin=N
     n, h, w = images.shape
     if titles is not None:
         if isinstance(titles, str) or not hasattr(titles, "__len__"):
-            raise TypeError(f"titles must be a list with one title per picture ({n}) or None; got {_describe(titles)}.")
+            raise TypeError(_("titles must be a list with one title per picture ({n}) or None; got {value}.").format(
+                n=n, value=_describe(titles)))
         if len(titles) != n:
-            raise ValueError(f"titles must have one entry per picture ({n}); got {len(titles)}.")
+            raise ValueError(_("titles must have one entry per picture ({n}); got {got}.").format(n=n, got=len(titles)))
     ncols = min(n, 10) if ncols is None else check_int(ncols, "ncols", min_value=1)
     check_choice(kind, "kind", KINDS)
     if kind != "signed":                 # one colour range for all pictures, so equal values look equal
@@ -198,12 +202,14 @@ def weight_images(W, *, n=16, ncols=8, shape=(28, 28), fig=None):
     try:
         shape = tuple(check_int(s, "shape[i]", min_value=1) for s in shape)
     except TypeError:
-        raise TypeError(f"shape must be a pair (height, width) of integers; got {_describe(shape)}.") from None
+        raise TypeError(_("shape must be a pair (height, width) of integers; got {value}.").format(
+            value=_describe(shape))) from None
     if len(shape) != 2 or shape[0] * shape[1] != W.shape[0]:
-        raise ValueError(f"shape must be (height, width) with height × width = {W.shape[0]} (the rows of W);"
-                         f" got {shape}.")
+        raise ValueError(_("shape must be (height, width) with height × width = {n} (the rows of W);"
+                           " got {shape}.").format(n=W.shape[0], shape=shape))
     pictures = W[:, :n].T.reshape(n, *shape)
-    return image_grid(pictures, [f"neuron {j}" for j in range(n)], ncols=ncols, kind="signed", panel_size=1.5,
+    titles = [_("neuron {j}").format(j=j) for j in range(n)]
+    return image_grid(pictures, titles, ncols=ncols, kind="signed", panel_size=1.5,
                       fig=fig)
 
 
@@ -215,14 +221,15 @@ def confusion_grid(C, *, ax=None, class_names=None):
     """
     C = as_array(C, "C", ndim=2)
     if C.shape[0] != C.shape[1] or C.shape[0] == 0:
-        raise ValueError(f"C must be a square matrix (K, K), one row and column per class; got shape {C.shape}.")
+        raise ValueError(_("C must be a square matrix (K, K), one row and column per class; got shape {shape}.").format(
+            shape=C.shape))
     if (C < 0).any() or (C != np.round(C)).any():
-        raise ValueError("C must hold counts (whole numbers >= 0); got values such as "
-                         f"{C[(C < 0) | (C != np.round(C))][0]:g}.")
+        raise ValueError(_("C must hold counts (whole numbers >= 0); got values such as {value:g}.").format(
+            value=C[(C < 0) | (C != np.round(C))][0]))
     k = C.shape[0]
     names = [str(i) for i in range(k)] if class_names is None else [str(c) for c in class_names]
     if len(names) != k:
-        raise ValueError(f"class_names must have one name per class ({k}); got {len(names)}.")
+        raise ValueError(_("class_names must have one name per class ({k}); got {got}.").format(k=k, got=len(names)))
     ax = new_axes(ax, (5.5, 5))
     counts = C.astype(np.int64)
     colours = np.log1p(counts)
@@ -232,8 +239,8 @@ def confusion_grid(C, *, ax=None, class_names=None):
     ax.set_xticks(range(k), names)
     ax.set_yticks(range(k), names)
     ax.tick_params(labelbottom=True, labelleft=True)
-    ax.set_xlabel("predicted class")
-    ax.set_ylabel("true class")
+    ax.set_xlabel(_("predicted class"))
+    ax.set_ylabel(_("true class"))
     return ax
 
 
@@ -244,7 +251,7 @@ def digit_image(image, *, box_rows=None, title=None, ax=None):
     """
     image = as_array(image, "image", ndim=2)
     if image.size == 0:
-        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+        raise ValueError(_("image must have at least one pixel; got shape {shape}.").format(shape=image.shape))
     h, w = image.shape
     if box_rows is not None:
         box_rows = check_int(box_rows, "box_rows", min_value=1, max_value=h)
@@ -257,7 +264,7 @@ def digit_image(image, *, box_rows=None, title=None, ax=None):
         ax.add_patch(Rectangle((-0.5, -0.5), w, box_rows, fill=False, edgecolor="tab:orange", linewidth=2))
     if title:
         ax.set_title(title)
-    ax.figure.colorbar(shown, ax=ax, label="pixel value")
+    ax.figure.colorbar(shown, ax=ax, label=_("pixel value"))
     return ax
 
 
@@ -269,12 +276,12 @@ def flattened(image, *, ax=None, xlabel=None):
     """
     image = as_array(image, "image", ndim=(1, 2))
     if image.size == 0:
-        raise ValueError(f"image must have at least one pixel; got shape {image.shape}.")
+        raise ValueError(_("image must have at least one pixel; got shape {shape}.").format(shape=image.shape))
     xlabel = check_title(xlabel, "xlabel")
     ax = new_axes(ax, (12, 1.2))
     ax.imshow(image.reshape(1, image.size), aspect="auto", cmap="gray", interpolation="nearest")
     ax.set_yticks([])
-    ax.set_xlabel(xlabel if xlabel is not None else f"input number 0 … {image.size - 1}")
+    ax.set_xlabel(xlabel if xlabel is not None else _("input number 0 … {last}").format(last=image.size - 1))
     return ax
 
 
@@ -295,13 +302,15 @@ def predictions_grid(images, P, labels, indices, *, show_bars=True, fig=None):
     P = as_array(P, "P", ndim=2)
     n = P.shape[0]
     if images.ndim not in (2, 3) or images.shape[0] != n:
-        raise ValueError(f"images must be (n, h, w) or (n, side²) with one picture per row of P ({n});"
-                         f" got {_describe(images)}.")
+        raise ValueError(_("images must be (n, h, w) or (n, side²) with one picture per row of P ({n});"
+                           " got {value}.").format(n=n, value=_describe(images)))
     labels = np.asarray(labels)
     if labels.shape != (n,) or labels.dtype.kind not in "iu":
-        raise ValueError(f"labels must be ({n},) integer classes, one per row of P; got {_describe(labels)}.")
+        raise ValueError(_("labels must be ({n},) integer classes, one per row of P; got {value}.").format(
+            n=n, value=_describe(labels)))
     if isinstance(indices, (str, bytes)) or not hasattr(indices, "__len__") or not 1 <= len(indices) <= 20:
-        raise TypeError(f"indices must be a list of 1 to 20 picture numbers; got {_describe(indices)}.")
+        raise TypeError(_("indices must be a list of 1 to 20 picture numbers; got {value}.").format(
+            value=_describe(indices)))
     indices = [check_int(i, f"indices[{j}]", min_value=0, max_value=n - 1) for j, i in enumerate(indices)]
     show_bars = check_bool(show_bars, "show_bars")
     pictures = _pictures(images[indices], "images")
@@ -312,7 +321,9 @@ def predictions_grid(images, P, labels, indices, *, show_bars=True, fig=None):
         ax = axes[0, j]
         ax.imshow(picture, cmap="gray")
         said = int(P[i].argmax())
-        ax.set_title(f"image {i}, label {labels[i]}\nsaid {said} ({P[i, said]:.1%})", fontsize="small")
+        ax.set_title(_("image {i}, label {label}\nsaid {said} ({p:.1%})").format(i=i, label=labels[i], said=said,
+                                                                               p=P[i, said]),
+                     fontsize="small")  # i18n: ignore
         ax.axis("off")
         if show_bars:
             probability_bars(P[i], label=int(labels[i]), ax=axes[1, j])
@@ -327,16 +338,20 @@ def colour_channels(image, *, fig=None):
     """
     image = as_array(image, "image", shape=(None, None, 3))
     if image.size == 0 or image.min() < 0 or image.max() > 1:
-        raise ValueError(f"image must hold R, G, B values in [0, 1]; got {_describe(image)}"
-                         + (f" with values from {image.min():.4g} to {image.max():.4g}." if image.size else "."))
-    Y, _, _ = luminance_colour(image)
-    panels = [(image, "colour image"), (image * [1, 0, 0], "R (red)"), (image * [0, 1, 0], "G (green)"),
-              (image * [0, 0, 1], "B (blue)"), (np.stack([Y, Y, Y], axis=-1), "luminance"),
-              (colour_only(image), "colour (2 numbers)")]
+        if image.size:
+            message = _("image must hold R, G, B values in [0, 1]; got {value} with values from {low:.4g} to "
+                        "{high:.4g}.").format(value=_describe(image), low=image.min(), high=image.max())
+        else:
+            message = _("image must hold R, G, B values in [0, 1]; got {value}.").format(value=_describe(image))
+        raise ValueError(message)
+    Y, _Cb, _Cr = luminance_colour(image)
+    panels = [(image, _("colour image")), (image * [1, 0, 0], _("R (red)")), (image * [0, 1, 0], _("G (green)")),
+              (image * [0, 0, 1], _("B (blue)")), (np.stack([Y, Y, Y], axis=-1), _("luminance")),
+              (colour_only(image), _("colour (2 numbers)"))]
     fig = new_figure(fig, (12, 2.8))
     for ax, (picture, title) in zip(fig.subplots(1, len(panels)), panels):
         ax.imshow(np.clip(picture, 0, 1))
-        ax.set_title(title, fontsize="medium")
+        ax.set_title(title, fontsize="medium")  # i18n: ignore
         ax.axis("off")
     return fig
 
@@ -407,7 +422,7 @@ def colour_only(image, luminance=0.6):
     Shows what the 2 colour numbers per pixel hold on their own.  Returns RGB (h, w, 3) in [0, 1].
     """
     luminance = check_number(luminance, "luminance", min_value=0.0, max_value=1.0)
-    _, Cb, Cr = luminance_colour(image)
+    _Y, Cb, Cr = luminance_colour(image)
     Y = np.full_like(Cb, luminance)
     R = Y + (Cr - 0.5) / 0.713
     B = Y + (Cb - 0.5) / 0.564

@@ -18,7 +18,8 @@ import matplotlib as mpl
 import numpy as np
 
 from .._validate import _describe, as_array, check_int, check_number
-from ._common import check_range, check_title, new_axes
+from ..i18n import _
+from ._common import bold, check_range, check_title, new_axes
 
 __all__ = ["input_plane", "loss_surface", "contour_paths"]
 
@@ -31,16 +32,17 @@ def _outputs(f, X, name="f"):
     try:
         out = f(X)
     except (TypeError, ValueError, IndexError) as exc:     # most often: f expects another shape of X
-        raise ValueError(f"{name} must accept X of shape (k, 2) (one input (x1, x2) per row) and return k outputs;"
-                         f" calling it on an array of shape {X.shape} raised {type(exc).__name__}: {exc}") from exc
+        raise ValueError(_("{name} must accept X of shape (k, 2) (one input (x1, x2) per row) and return k outputs;"
+                           " calling it on an array of shape {shape} raised {error}: {message}").format(
+            name=name, shape=X.shape, error=type(exc).__name__, message=exc)) from exc
     out = np.asarray(out, dtype=float)
     if out.size != X.shape[0] or (out.ndim == 2 and out.shape[1] != 1) or out.ndim > 2:
-        raise ValueError(f"{name} must return one output per input row: shape ({X.shape[0]},) or"
-                         f" ({X.shape[0]}, 1); got shape {out.shape}.")
+        raise ValueError(_("{name} must return one output per input row: shape ({k},) or ({k}, 1); got shape"
+                           " {shape}.").format(name=name, k=X.shape[0], shape=out.shape))
     out = out.reshape(X.shape[0])
     if not np.all(np.isfinite(out)):
-        raise ValueError(f"{name} returned {int(np.sum(~np.isfinite(out)))} NaN or infinite output(s);"
-                         " every output must be a finite number.")
+        raise ValueError(_("{name} returned {n} NaN or infinite output(s); every output must be a finite"
+                           " number.").format(name=name, n=int(np.sum(~np.isfinite(out)))))
     return out
 
 
@@ -59,11 +61,13 @@ def input_plane(f, *, ax=None, lim=(-0.5, 1.5), title=None, label="output", reso
     Returns the Axes.
     """
     if not callable(f):
-        raise TypeError(f"f must be a function f(X) of X with shape (k, 2); got {_describe(f)}.")
+        raise TypeError(_("f must be a function f(X) of X with shape (k, 2); got {value}.").format(value=_describe(f)))
     lo, hi = check_range(lim, "lim")
     resolution = check_int(resolution, "resolution", min_value=2, max_value=1000)
     title = check_title(title)
     label = check_title(label, "label")
+    if label == "output":          # the default label, in the language spoken now
+        label = _("output")
     level = None if level is None else check_number(level, "level")
     ax = new_axes(ax, (5.4, 4.4))
     g = np.linspace(lo, hi, resolution)
@@ -80,15 +84,15 @@ def input_plane(f, *, ax=None, lim=(-0.5, 1.5), title=None, label="output", reso
         size = 5 * mpl.rcParams["lines.markersize"]          # a circle large enough for a number
         for i, ((c1, c2), v) in enumerate(zip(P, values)):
             ax.plot(c1, c2, "o", ms=size, mfc="white", mec="black")
-            ax.text(c1, c2, f"{v:.3g}", ha="center", va="center", fontsize="medium", weight="bold")
+            ax.text(c1, c2, f"{v:.3g}", ha="center", va="center", fontsize="medium", weight=bold())  # i18n: ignore
             if T is not None:
-                ax.annotate(f"target {T[i]:g}", (c1, c2), xytext=(0, -0.7 * size), textcoords="offset points",
-                            ha="center", va="top", fontsize="small",
+                ax.annotate(_("target {value:g}").format(value=T[i]), (c1, c2), xytext=(0, -0.7 * size),
+                            textcoords="offset points", ha="center", va="top", fontsize="small",  # i18n: ignore
                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
     elif targets is not None:
-        raise ValueError("targets need points: give the (m, 2) inputs the m targets belong to.")
-    ax.set_xlabel("input x1")
-    ax.set_ylabel("input x2")
+        raise ValueError(_("targets need points: give the (m, 2) inputs the m targets belong to."))
+    ax.set_xlabel(_("input x1"))
+    ax.set_ylabel(_("input x2"))
     if title:
         ax.set_title(title)
     return ax
@@ -117,11 +121,11 @@ def loss_surface(x, y, *, a_range=(-200, 1100), b_range=(-600, 600), levels=20, 
     ax.figure.colorbar(cs, ax=ax, label="E(a, b)  [(km/s)²]")
     a_best, b_best = least_squares(x, y)
     ax.plot(a_best, b_best, "*", ms=2.5 * mpl.rcParams["lines.markersize"], color="crimson",
-            label="minimum (least squares)")
+            label=_("minimum (least squares)"))
     if P is not None:
-        ax.plot(P[:, 0], P[:, 1], ".-", color="k", lw=1.5, label="gradient descent")
-    ax.set_xlabel("slope a  [km/s/Mpc]")
-    ax.set_ylabel("intercept b  [km/s]")
+        ax.plot(P[:, 0], P[:, 1], ".-", color="k", lw=1.5, label=_("gradient descent"))
+    ax.set_xlabel(_("slope a  [km/s/Mpc]"))
+    ax.set_ylabel(_("intercept b  [km/s]"))
     ax.legend(loc="upper left", fontsize="small")
     return ax
 
@@ -135,9 +139,10 @@ def contour_paths(f, paths, *, xlim=(-10, 10), ylim=(-5, 5), ax=None, levels=15,
     Returns the Axes.
     """
     if not callable(f):
-        raise TypeError(f"f must be a function f(x, y) of two arrays; got {_describe(f)}.")
+        raise TypeError(_("f must be a function f(x, y) of two arrays; got {value}.").format(value=_describe(f)))
     if not isinstance(paths, dict) or not paths:
-        raise TypeError(f"paths must be a non-empty dict: label -> (k, 2) points; got {_describe(paths)}.")
+        raise TypeError(_("paths must be a non-empty dict: label -> (k, 2) points; got {value}.").format(
+            value=_describe(paths)))
     x_lo, x_hi = check_range(xlim, "xlim")
     y_lo, y_hi = check_range(ylim, "ylim")
     levels = check_int(levels, "levels", min_value=2, max_value=200)
@@ -148,14 +153,15 @@ def contour_paths(f, paths, *, xlim=(-10, 10), ylim=(-5, 5), ax=None, levels=15,
     try:
         Z = np.asarray(f(Xg, Yg), dtype=float)
     except (TypeError, ValueError, IndexError) as exc:     # most often: f expects another signature
-        raise ValueError(f"f must be a function f(x, y) of two arrays of shape {Xg.shape}; calling it raised"
-                         f" {type(exc).__name__}: {exc}") from exc
+        raise ValueError(_("f must be a function f(x, y) of two arrays of shape {shape}; calling it raised"
+                           " {error}: {message}").format(shape=Xg.shape, error=type(exc).__name__,
+                                                          message=exc)) from exc
     if Z.shape != Xg.shape or not np.all(np.isfinite(Z)):
-        raise ValueError(f"f(x, y) must return finite values of the same shape as x and y {Xg.shape};"
-                         f" got shape {Z.shape}.")
+        raise ValueError(_("f(x, y) must return finite values of the same shape as x and y {shape};"
+                           " got shape {got}.").format(shape=Xg.shape, got=Z.shape))
     if Z.max() <= 0:
-        raise ValueError(f"f(x, y) must be positive somewhere in xlim × ylim (the contours are spaced"
-                         f" geometrically); got a largest value of {Z.max():g}.")
+        raise ValueError(_("f(x, y) must be positive somewhere in xlim × ylim (the contours are spaced"
+                           " geometrically); got a largest value of {value:g}.").format(value=Z.max()))
     ax = new_axes(ax, (6, 3.4))
     ax.contour(Xg, Yg, Z, levels=np.geomspace(max(Z.min(), 1e-3 * min(1.0, Z.max())), Z.max(), levels),
                colors="0.75", linewidths=0.8)

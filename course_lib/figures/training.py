@@ -16,7 +16,11 @@ Conventions (see ``course_lib.figures``): ``fig=None`` → returns the Figure.
 from __future__ import annotations
 
 from .._validate import _describe, as_array, check_bool, check_positive
+from ..i18n import N_, _
+from . import _translated
 from ._common import check_title, new_axes, new_figure
+
+# "# i18n: ignore" ends lines whose only text the i18n scan flags is a font size ("large", "small").
 
 __all__ = ["layer_histograms", "compare_runs"]
 
@@ -33,26 +37,29 @@ def layer_histograms(outputs, *, positive_only=None, x_max=None, bins=30, fig=No
     Returns the Figure.
     """
     if not isinstance(outputs, dict) or not outputs:
-        raise TypeError(f"outputs must be a non-empty dict: label -> list of layer outputs; got {_describe(outputs)}.")
+        raise TypeError(_("outputs must be a non-empty dict: label -> list of layer outputs; got {got}.").format(
+            got=_describe(outputs)))
     rows = {}
     for label, layers in outputs.items():
         if not isinstance(layers, (list, tuple)) or not layers:
-            raise TypeError(f"outputs[{label!r}] must be a non-empty list of arrays (one per layer); "
-                            f"got {_describe(layers)}.")
+            raise TypeError(_("outputs[{label!r}] must be a non-empty list of arrays (one per layer); "
+                              "got {got}.").format(label=label, got=_describe(layers)))
         rows[str(label)] = [as_array(a, f"outputs[{label!r}][{l}]").ravel() for l, a in enumerate(layers)]
     n_layers = {len(v) for v in rows.values()}
     if len(n_layers) != 1:
-        raise ValueError(f"outputs: every row must have the same number of layers; got {sorted(n_layers)}.")
+        raise ValueError(_("outputs: every row must have the same number of layers; got {counts}.").format(
+            counts=sorted(n_layers)))
     positive_only = {} if positive_only is None else positive_only
     if not isinstance(positive_only, dict):
-        raise TypeError(f"positive_only must be a dict label -> bool; got {_describe(positive_only)}.")
+        raise TypeError(_("positive_only must be a dict label -> bool; got {got}.").format(
+            got=_describe(positive_only)))
     unknown = set(map(str, positive_only)) - set(rows)
     if unknown:
-        raise ValueError(f"positive_only has labels that are not in outputs: {sorted(unknown)}; "
-                         f"allowed: {list(rows)}.")
+        raise ValueError(_("positive_only has labels that are not in outputs: {unknown}; "
+                           "allowed: {allowed}.").format(unknown=sorted(unknown), allowed=list(rows)))
     drop = {str(k): check_bool(v, f"positive_only[{k!r}]") for k, v in positive_only.items()}
     if isinstance(bins, bool) or not isinstance(bins, int) or not 2 <= bins <= 200:
-        raise TypeError(f"bins must be an integer from 2 to 200; got {_describe(bins)}.")
+        raise TypeError(_("bins must be an integer from 2 to 200; got {got}.").format(got=_describe(bins)))
     if x_max is not None:
         x_max = check_positive(x_max, "x_max")
     in_unit = {label: min(a.min() for a in v) >= 0 and max(a.max() for a in v) <= 1 for label, v in rows.items()}
@@ -68,13 +75,13 @@ def layer_histograms(outputs, *, positive_only=None, x_max=None, bins=30, fig=No
         for layer, (ax, v) in enumerate(zip(row, values), start=1):
             ax.hist(v, bins=bins, range=x_range, color="tab:blue")
             ax.set_yticks([])
-            ax.set_title(f"layer {layer}", fontsize="small")
-        row[0].set_ylabel(label, fontsize="small")
+            ax.set_title(_("layer {layer}").format(layer=layer), fontsize="small")  # i18n: ignore
+        row[0].set_ylabel(label, fontsize="small")  # i18n: ignore
     return fig
 
 
-_KEYS = {"val_loss": ("validation loss", min), "val_acc": ("validation accuracy [%]", max),
-         "train_loss": ("training loss", min), "train_acc": ("training accuracy [%]", max)}
+_KEYS = {"val_loss": (N_("validation loss"), min), "val_acc": (N_("validation accuracy [%]"), max),
+         "train_loss": (N_("training loss"), min), "train_acc": (N_("training accuracy [%]"), max)}
 
 
 def compare_runs(histories, *, key="val_loss", ax=None, title=None):
@@ -85,21 +92,24 @@ def compare_runs(histories, *, key="val_loss", ax=None, title=None):
     Returns the Axes.
     """
     if not isinstance(histories, dict) or not histories:
-        raise TypeError(f"histories must be a non-empty dict: label -> History from fit; got {_describe(histories)}.")
+        raise TypeError(_("histories must be a non-empty dict: label -> History from fit; got {got}.").format(
+            got=_describe(histories)))
     if key not in _KEYS:
-        raise ValueError(f"key must be one of {list(_KEYS)}; got {key!r}.")
+        raise ValueError(_("key must be one of {keys}; got {key!r}.").format(keys=list(_KEYS), key=key))
     ylabel, best = _KEYS[key]
     title = check_title(title)
     series = {}
     for label, history in histories.items():
         if not hasattr(history, key):
-            raise TypeError(f"histories[{label!r}] must be a History returned by course_lib.train.fit; "
-                            f"got {_describe(history)}.")
+            raise TypeError(_("histories[{label!r}] must be a History returned by course_lib.train.fit; "
+                              "got {got}.").format(label=label, got=_describe(history)))
         values = as_array(getattr(history, key), f"histories[{label!r}].{key}", ndim=1)
         if values.size == 0:
-            raise ValueError(f"histories[{label!r}].{key} is empty: "
-                             + ("train with X_val and T_val to measure validation data." if key.startswith("val")
-                                else "the model was not trained."))
+            if key.startswith("val"):
+                raise ValueError(_("histories[{label!r}].{key} is empty: train with X_val and T_val to measure"
+                                   " validation data.").format(label=label, key=key))
+            raise ValueError(_("histories[{label!r}].{key} is empty: the model was not trained.").format(
+                label=label, key=key))
         series[str(label)] = values * (100 if key.endswith("acc") else 1)
     ax = new_axes(ax, (6, 3.2))
     for label, values in series.items():
@@ -107,10 +117,10 @@ def compare_runs(histories, *, key="val_loss", ax=None, title=None):
         i = int(values.argmin() if best is min else values.argmax())
         line, = ax.plot(epochs, values, lw=2, label=label)
         ax.plot(i + 1, values[i], "o", color=line.get_color(), markersize=7)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(_("epoch"))
+    ax.set_ylabel(_translated(ylabel))
     if title:
         ax.set_title(title)
-    ax.legend(frameon=False, fontsize="small", title=f"● {'lowest' if best is min else 'highest'} value of each run",
-              title_fontsize="small")
+    marked = _("● lowest value of each run") if best is min else _("● highest value of each run")
+    ax.legend(frameon=False, fontsize="small", title=marked, title_fontsize="small")
     return ax

@@ -12,7 +12,7 @@ is downloaded and nothing is unpickled.
 loader                 returns
 =====================  =====================================================
 load_hubble()          Hubble(names (24,), distance (24,) Mpc, velocity (24,) km/s)
-load_mnist(split)      (X, y): X uint8 (n, 28, 28) or (n, 784); y int64 (n,)
+load_mnist(split)      (X, y): X uint8 (n, 28, 28) or (n, 784); y intp (n,)
 load_letters()         Letters(X (9, 12), T (9, 2), letters (9,), images (9, 4, 3))
 load_brain_neurons()   BrainNeurons(species (9,), neurons (9,) int64)
 =====================  =====================================================
@@ -27,10 +27,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._platform import in_browser
 from ._validate import _describe, check_bool, check_choice
 from .datafiles import (DataFormatError, DataIntegrityError, cell, data_dir, number, read_idx, table,
                         verified_path)
-from .i18n import _
+from .i18n import _, format_count
 
 __all__ = ["DataIntegrityError", "DataFormatError", "data_dir", "verified_path", "Hubble", "load_hubble",
            "BrainNeurons", "load_brain_neurons", "Letters", "load_letters", "load_mnist"]
@@ -129,18 +130,33 @@ _MNIST_FILES = {
 }
 
 
-def load_mnist(split="train", *, flatten=False, normalize=False, data_dir=None):
+# The browser-only edition (JupyterLite: Python compiled to WebAssembly) trains several times slower than a laptop:
+# one epoch of chapter 6's network over all 60 000 training images takes about 8 s there (1.3 s on a laptop), so
+# chapter 6's two trainings would take 80 s instead of 15.  There load_mnist("train") gives the first
+# BROWSER_TRAIN_IMAGES images and says so (benchmarks/bench_lite.py measures both; README "Open in your browser,
+# no install").
+BROWSER_TRAIN_IMAGES = 10_000
+
+
+def load_mnist(split="train", *, flatten=False, normalize=False, data_dir=None, all_in_browser=False):
     """MNIST handwritten digits (LeCun & Cortes, CC BY-SA 3.0): 60 000 train / 10 000 test images.
+
+    In the browser-only edition ``load_mnist("train")`` returns the first 10 000 training images
+    (BROWSER_TRAIN_IMAGES) and prints a note saying so, because training on all of them takes minutes there;
+    ``all_in_browser=True`` returns all 60 000 there too.  Everywhere else the argument changes nothing.
 
     Returns (X, y).  X: uint8 grey levels 0–255 (0 = background, 255 = ink), shape (n, 28, 28),
     or (n, 784) with ``flatten=True``; ``normalize=True`` gives float32 values in [0, 1]
-    (float32, not float64: half the memory and twice the speed).  y: int64 labels 0–9, shape (n,).
+    (float32, not float64: half the memory and twice the speed).  y: labels 0–9, shape (n,), NumPy's index
+    integer ``np.intp`` (int64 on a 64-bit computer, int32 in the browser edition, where ``np.bincount`` refuses
+    int64).
     """
     if not isinstance(split, str):
         raise TypeError(_("split must be 'train' or 'test' (a str); got {got}.").format(got=_describe(split)))
     check_choice(split, "split", tuple(_MNIST_FILES))
     flatten = check_bool(flatten, "flatten")
     normalize = check_bool(normalize, "normalize")
+    all_in_browser = check_bool(all_in_browser, "all_in_browser")
     images_file, labels_file = _MNIST_FILES[split]
     X, images_path = read_idx(images_file, 2051, 3, data_dir)
     y, labels_path = read_idx(labels_file, 2049, 1, data_dir)
@@ -157,7 +173,12 @@ def load_mnist(split="train", *, flatten=False, normalize=False, data_dir=None):
         i = int(np.argmax(y > 9))
         raise DataFormatError(_("{path}: every label must be a digit 0–9; label {i} is {label}.").format(
             path=labels_path, i=i, label=int(y[i])))
-    y = y.astype(np.int64)
+    y = y.astype(np.intp)
+    if split == "train" and in_browser() and not all_in_browser and X.shape[0] > BROWSER_TRAIN_IMAGES:
+        print(_("Browser edition: the first {n} of the {total} training images, so that training takes seconds "
+                "here instead of minutes. All of them: load_mnist(\"train\", all_in_browser=True).").format(
+            n=format_count(BROWSER_TRAIN_IMAGES), total=format_count(X.shape[0])))
+        X, y = X[:BROWSER_TRAIN_IMAGES], y[:BROWSER_TRAIN_IMAGES]
     if flatten:
         X = X.reshape(X.shape[0], -1)
     if normalize:

@@ -48,7 +48,7 @@ def _circle(n, noise, rng):
         P = np.column_stack([r * np.sin(angle), r * np.cos(angle)])
         P += rng.uniform(-radius, radius, (m, 2)) * noise
         X.append(P)
-        y.append((np.hypot(P[:, 0], P[:, 1]) < 0.5 * radius).astype(np.int64))   # label of the moved point
+        y.append((np.hypot(P[:, 0], P[:, 1]) < 0.5 * radius).astype(np.intp))   # label of the moved point
     return np.vstack(X), np.concatenate(y)
 
 
@@ -57,7 +57,7 @@ def _xor(n, noise, rng):
     P = rng.uniform(-5, 5, (n, 2))
     P += np.where(P > 0, padding, -padding)          # keep a gap around the axes
     P += rng.uniform(-5, 5, (n, 2)) * noise
-    return P, (P[:, 0] * P[:, 1] >= 0).astype(np.int64)
+    return P, (P[:, 0] * P[:, 1] >= 0).astype(np.intp)
 
 
 def _gauss(n, noise, rng):
@@ -65,7 +65,7 @@ def _gauss(n, noise, rng):
     m = n // 2
     ones = rng.normal(2.0, np.sqrt(variance), (m, 2))
     zeros = rng.normal(-2.0, np.sqrt(variance), (n - m, 2))
-    return np.vstack([ones, zeros]), np.concatenate([np.ones(m, np.int64), np.zeros(n - m, np.int64)])
+    return np.vstack([ones, zeros]), np.concatenate([np.ones(m, np.intp), np.zeros(n - m, np.intp)])
 
 
 def _spiral(n, noise, rng):
@@ -77,7 +77,7 @@ def _spiral(n, noise, rng):
         t = 1.75 * i / m * 2 * np.pi + shift
         P = np.column_stack([r * np.sin(t), r * np.cos(t)]) + rng.uniform(-1, 1, (m, 2)) * noise
         X.append(P)
-        y.append(np.full(m, label, np.int64))
+        y.append(np.full(m, label, np.intp))
     return np.vstack(X), np.concatenate(y)
 
 

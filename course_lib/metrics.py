@@ -24,13 +24,13 @@ __all__ = ["accuracy", "confusion_matrix", "most_confident_mistakes"]
 
 
 def _labels(y, name, n_classes=None):
-    """``y`` as a 1-D int64 array of class labels, each in 0 … n_classes−1 when n_classes is given."""
+    """``y`` as a 1-D array of class labels (np.intp, NumPy's index integer), each in 0 … n_classes−1 when n_classes is given."""
     if y is None or isinstance(y, (str, bytes)):
         raise TypeError(_("{name} must be integer class labels (a list or a 1-D array); got {got}.").format(
             name=name, got=_describe(y)))
     arr = np.asarray(y)
     if arr.size == 0 and arr.dtype.kind == "f":           # [] is float64 to NumPy: no labels, no floats
-        arr = arr.astype(np.int64)
+        arr = arr.astype(np.intp)
     if arr.dtype == object or arr.dtype.kind not in "iub":
         if arr.dtype.kind == "f":
             raise TypeError(_("{name} must hold integer class labels 0, 1, 2, …; got floats ({got}). Use labels such "
@@ -44,7 +44,7 @@ def _labels(y, name, n_classes=None):
     if arr.ndim != 1:
         raise ValueError(_("{name} must be 1-dimensional (one label per sample); got shape {shape}.").format(
             name=name, shape=arr.shape))
-    arr = arr.astype(np.int64)
+    arr = arr.astype(np.intp)
     if n_classes is not None and arr.size:
         bad = (arr < 0) | (arr >= n_classes)
         if bad.any():
@@ -105,7 +105,7 @@ def most_confident_mistakes(proba, y_true, k=8):
     y_true: (n,) integer labels in 0 … K−1.  k: how many to return (fewer if there are fewer mistakes).
 
     A sample i is a mistake when argmax_j proba[i, j] ≠ y_true[i]; its confidence is max_j proba[i, j].
-    Ties keep the order of the samples.  Returns an int64 array of at most k indices into the samples.
+    Ties keep the order of the samples.  Returns an array (np.intp) of at most k indices into the samples.
     """
     proba = as_array(proba, "proba", ndim=2)
     if proba.shape[1] < 2:

@@ -40,6 +40,7 @@ import numbers
 
 import numpy as np
 
+from ._platform import matmul
 from ._params import FlatParameters, Workspace, check_activations, check_data, check_dtype, check_sizes, check_weights
 from ._validate import as_array, as_rng, check_bool, check_choice, check_int, check_number
 from .activations import ACTIVATIONS
@@ -156,7 +157,7 @@ class MLP:
         """
         zs, activations, f_hidden = [], [X], []
         for l, (W, b, f, (z, a, *_delta)) in enumerate(zip(self.W, self.b, self.layers, work)):
-            np.matmul(activations[-1], W, out=z)
+            matmul(activations[-1], W, z)
             z += b                                            # z_l = a_{l−1} W_l + b_l
             zs.append(z)
             a = f.f_into(z, a)                                # a_l = f_l(z_l)
@@ -171,10 +172,10 @@ class MLP:
         L = len(self.W)
         delta = loss.delta(self.zs[-1], self.activations[-1], T, self.layers[-1], work[-1][2])   # δ_L
         for l in range(L - 1, -1, -1):                        # layer l + 1 of the text (W[0] is W_1)
-            np.matmul(self.activations[l].T, delta, out=self.dW[l])    # ∂E/∂W = a_{l−1}ᵀ δ_l
+            matmul(self.activations[l].T, delta, self.dW[l])    # ∂E/∂W = a_{l−1}ᵀ δ_l
             np.sum(delta, axis=0, out=self.db[l])                      # ∂E/∂b = Σ_samples δ_l
             if l > 0:                                                  # δ_{l−1} = (δ_l W_lᵀ) ⊙ f'(z_{l−1})
-                np.matmul(delta, self.W[l].T, out=work[l - 1][2])
+                matmul(delta, self.W[l].T, work[l - 1][2])
                 delta = work[l - 1][2]
                 if self._masks is None:
                     self.layers[l - 1].grad_mul(self.zs[l - 1], self.activations[l], delta)
@@ -301,7 +302,7 @@ class MLP:
     def predict(self, X):
         """Predicted class (n,) int: the output with the highest activation (1 output: a ≥ 0.5)."""
         a = self.predict_proba(X)
-        return (a[:, 0] >= 0.5).astype(np.int64) if a.shape[1] == 1 else a.argmax(axis=1)
+        return (a[:, 0] >= 0.5).astype(np.intp) if a.shape[1] == 1 else a.argmax(axis=1)
 
     def loss(self, X, T, loss=None):
         """E(X, T): mean squared error ½Σ(t − a)² or cross-entropy −Σ t log p over the samples."""

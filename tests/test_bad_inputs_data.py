@@ -91,6 +91,8 @@ TABLE = [
     Bad("load_mnist: split not a str", lambda: load_mnist(1), TypeError, ("split", "'train' or 'test'", "1 (int)")),
     Bad("load_mnist: flatten='no'", lambda: load_mnist("test", flatten="no"), TypeError, ("flatten", "True or False", "'no'")),
     Bad("load_mnist: normalize=1", lambda: load_mnist("test", normalize=1), TypeError, ("normalize", "True or False", "1 (int)")),
+    Bad("load_mnist: all_in_browser='yes'", lambda: load_mnist("test", all_in_browser="yes"), TypeError,
+        ("all_in_browser", "True or False", "'yes'")),
     Bad("load_hubble: data_dir a number", lambda: load_hubble(data_dir=3), TypeError, ("data_dir", "folder path", "3 (int)")),
     Bad("load_letters: data_dir missing", lambda: load_letters(data_dir="/no/such/folder"), FileNotFoundError,
         ("data_dir", "existing folder", "/no/such/folder")),

@@ -39,6 +39,7 @@ Run:  pytest tests/test_browser.py          (timings are printed even without -s
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -291,8 +292,9 @@ def _stop_process_group(proc: subprocess.Popen) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium under Playwright (also for tests/test_lite.py); unavailable() when it cannot start."""
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} not found: install Debian's Chromium (apt-get install chromium)")
     try:
@@ -301,15 +303,21 @@ def browser():
         unavailable("the playwright Python package is not installed (pip install playwright)")
     pw = sync_playwright().start()
     try:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
     except Exception as exc:  # noqa: BLE001 - report any launch problem the same way
         pw.stop()
         unavailable(f"Chromium at {CHROMIUM} did not start under Playwright: {exc}")
     try:
-        yield chromium
+        yield launched
     finally:
-        chromium.close()
+        launched.close()
         pw.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

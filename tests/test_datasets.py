@@ -43,12 +43,39 @@ def test_letters():
 
 def test_mnist_test_split():
     X, y = load_mnist("test")
-    assert X.shape == (10_000, 28, 28) and X.dtype == np.uint8 and y.dtype == np.int64
+    assert X.shape == (10_000, 28, 28) and X.dtype == np.uint8 and y.dtype == np.intp
     np.testing.assert_array_equal(np.bincount(y), [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
     assert list(y[:4]) == [7, 2, 1, 0]
     Xf, _ = load_mnist("test", flatten=True, normalize=True)
     assert Xf.shape == (10_000, 784) and Xf.dtype == np.float32
     assert Xf.min() == 0.0 and Xf.max() == 1.0
+
+
+def test_mnist_in_the_browser_edition_gives_a_stated_subset(monkeypatch, capsys):
+    """In Pyodide (the JupyterLite site) training on all 60 000 images takes minutes: load_mnist("train") gives
+    the first 10 000 and says so, in the student's language; all_in_browser=True gives all of them; the test
+    split and every other platform are unchanged."""
+    import course_lib
+    X, y = load_mnist("train")
+    assert X.shape[0] == 60_000 and capsys.readouterr().out == ""          # not in a browser: everything
+    monkeypatch.setattr(datasets, "in_browser", lambda: True)
+    X, y = load_mnist("train", flatten=True)
+    assert X.shape == (datasets.BROWSER_TRAIN_IMAGES, 784) and y.shape == (datasets.BROWSER_TRAIN_IMAGES,)
+    assert list(y[:4]) == [5, 0, 4, 1]                                      # the first ones, in order
+    note = capsys.readouterr().out
+    assert "10,000 of the 60,000" in note and "all_in_browser=True" in note
+    try:
+        course_lib.set_language("ja")
+        load_mnist("train")
+        note = capsys.readouterr().out
+        assert "6万枚のうち最初の 1万枚" in note and "all_in_browser=True" in note
+    finally:
+        course_lib.set_language("en")
+    assert load_mnist("train", all_in_browser=True)[0].shape[0] == 60_000
+    assert load_mnist("test")[0].shape[0] == 10_000
+    assert capsys.readouterr().out == ""
+    monkeypatch.undo()
+    assert datasets.in_browser() is False
 
 
 def test_mnist_train_split():
@@ -166,7 +193,7 @@ def test_loaders_take_a_data_dir(tmp_path):
 
 def test_a_tiny_mnist_in_a_data_dir_loads_exactly():
     X, y = load_from(load_mnist, mnist_files(3), split="test")
-    assert X.shape == (3, 28, 28) and X.dtype == np.uint8 and list(y) == [0, 1, 2] and y.dtype == np.int64
+    assert X.shape == (3, 28, 28) and X.dtype == np.uint8 and list(y) == [0, 1, 2] and y.dtype == np.intp
     assert X[2, 0, 5] == 7 and X.flags.writeable
     Xf, _ = load_from(load_mnist, mnist_files(3, split="train"), split="train", flatten=True, normalize=True)
     assert Xf.shape == (3, 784) and Xf.dtype == np.float32 and Xf[1, 1] == pytest.approx(2 / 255)

@@ -1,6 +1,6 @@
 """Kernel-side frame time of the playground (``PlaygroundExplorer``): one frame = one epoch of training
 (250 training points of the 500, batches of 10 → 25 ``train_step`` calls) + the redraw (every neuron's picture,
-the connections, the loss curves) + the PNG in the ``ipywidgets.Image``.  This is what each tick of the play timer
+the connections, the loss curves) + the PNG in the ``ipywidgets.Image``.  This is what each frame of play
 costs; the browser adds the transfer and decoding of the image on top.
 
     python benchmarks/bench_playground.py [--frames 60] [--hidden-layers 2] [--neurons 4] [--dataset circle]

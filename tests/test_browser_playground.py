@@ -1,9 +1,11 @@
 """Real-browser test of the playground (issue 16, items 4 and 6): JupyterLab + Playwright + Debian's Chromium.
 
 A small notebook written into the server's temporary root shows ``PlaygroundExplorer()``.  The test presses
-play (the ``ipywidgets.Play`` button: a timer in the browser, no kernel thread), lets it run, measures the
-frames per second that reach the page (new figure images; target ≥ 15), presses pause, and checks that the
-picture changed, the epoch counter advanced, and the frames stop within about one frame after the pause.
+play (a toggle button; the frames are drawn by an asyncio task on the kernel's event loop, no thread), lets it
+run, measures the frames per second that reach the page (new figure images; target ≥ 15), presses pause, and
+checks that the picture changed, the epoch counter advanced, the frames stop within about one frame after the
+pause, and the kernel answers a cell at once afterwards.  Then it plays again and clears the playground's output
+(as running its cell again would): play must stop, or frames would go on taking the kernel's time unseen.
 
 Uses the harness of tests/test_browser.py (its fixtures and helpers): outside CI a missing Chromium or
 Playwright skips this module; with CI=true it is a failure.
@@ -27,7 +29,7 @@ CELLS = [
     ("code", "import numpy as np\n"
              "times = 1000 * np.array(pg.frame_times)\n"
              "print(f'KERNEL {len(times)} frames, median {np.median(times) if len(times) else 0:.0f} ms, '\n"
-             "      f'{pg.dropped_ticks} ticks dropped')", []),
+             "      f'at epoch {pg.epoch}')", []),
 ]
 
 # Run one cell again (the kernel-side timing after playing) and return its text output.
@@ -66,7 +68,7 @@ _JS_INSTRUMENT = """
     const now = img() ? img().src : '';
     if (now && now !== previous) { previous = now; window.__frames.push(performance.now()); }
   }).observe(root, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
-  window.__playButton = () => root.querySelector('.course-playground-play button');
+  window.__playButton = () => root.querySelector('button.course-playground-play');
   window.__readout = () => root.querySelector('.course-explorer-readout').innerText;
   window.__imageSrc = () => (img() ? img().src : '');
   return true;
@@ -77,6 +79,12 @@ _JS_INSTRUMENT = """
 def _epoch(text: str) -> int:
     match = re.search(r"epoch (\d+)", text)
     assert match, f"no epoch counter in the readout: {text!r}"
+    return int(match.group(1))
+
+
+def _kernel_epoch(text: str) -> int:
+    match = re.search(r"at epoch (\d+)", text)
+    assert match, f"no epoch in the kernel's answer: {text!r}"
     return int(match.group(1))
 
 
@@ -118,3 +126,18 @@ def test_play_trains_and_animates_pause_stops(lab, page, capsys):
     assert epoch2 == epoch1, f"training went on after pause: epoch {epoch1} -> {epoch2}" + note
     assert after_pause <= 3, f"{after_pause} frames arrived after pause (the kernel fell behind the timer)" + note
     assert fps >= 5, f"only {fps:.1f} frames per second while playing (target {TARGET_FPS})" + note
+    assert "KERNEL" in kernel, f"the kernel did not answer a cell after the pause: {kernel!r}" + note
+
+    page.evaluate("window.__playButton().click()")                    # play again, then the output goes
+    page.wait_for_function(f"() => window.__frames.length > {len(frames) + start + after_pause + 2}",
+                           timeout=IMAGE_TIMEOUT * 1000)
+    page.evaluate("() => window.__testPanel.content.widgets[0].model.outputs.clear()")
+    page.wait_for_timeout(1000)
+    epochs = []
+    for _ in range(2):
+        page.evaluate("() => window.__testPanel.content.widgets[1].model.outputs.clear()")
+        epochs.append(_kernel_epoch(page.evaluate(_JS_RUN_CELL, 1)))
+        page.wait_for_timeout(1000)
+    assert epochs[0] > epoch1, f"play did not start again: epoch {epoch1} -> {epochs[0]}" + note
+    assert epochs[1] == epochs[0], (f"the playground's output was cleared, but it went on training unseen: "
+                                    f"epoch {epochs[0]} -> {epochs[1]}") + note

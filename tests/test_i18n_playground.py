@@ -35,6 +35,26 @@ def test_playground_controls_are_japanese():
     assert pg.sliders["regularization"].description == "正則化"
     assert pg.show_test.description == "テストデータを表示"
     assert pg.show.description == "拡大表示"
+    with language("ja"):
+        pg.play.value = True            # no event loop here: the playground says so, in Japanese
+    assert pg.play.value is False and "イベントループ" in pg.readout.value and "step(epochs)" in pg.readout.value
+
+
+def test_playground_play_button_says_pause_in_japanese_while_playing():
+    import asyncio
+    with language("ja"):
+        pg = PlaygroundExplorer("circle")
+
+        async def press_play_and_pause():
+            pg.play.value = True
+            labels = [(pg.play.description, pg.play.icon)]
+            await asyncio.sleep(0.1)
+            pg.play.value = False
+            labels.append((pg.play.description, pg.play.icon))
+            await asyncio.sleep(0.1)
+            return labels
+        assert asyncio.run(press_play_and_pause()) == [("一時停止", "pause"), ("再生", "play")]
+        assert pg.epoch >= 1
 
 
 def test_playground_menus_show_japanese_labels_for_english_values():

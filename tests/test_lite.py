@@ -12,7 +12,9 @@ one fails the test that caused it.
     and the figure change; ArrowRight on the focused handle moves it too;
   * one exercise checked wrong, then right, in a scratch notebook of the site;
   * one explorer driven 200 times (jupyterlite #1465: the kernel stopped answering after many widget
-    messages), then the kernel must still run a cell.
+    messages), then the kernel must still run a cell;
+  * the playground (a cell added to chapter 00): play trains and animates — its frames come from an asyncio
+    task on Pyodide's event loop —, pause stops it within about a frame, and the kernel still runs a cell.
 
 Needs /usr/bin/chromium, playwright and the [test] extra (jupyterlite-core, jupyterlite-pyodide-kernel);
 the first build downloads the pinned Pyodide files into the cache (tools/build_lite.py).  When the site
@@ -554,6 +556,76 @@ def test_network_products_use_openblas_and_equal_numpy(lite):
     words = result["stdout"].strip()
     assert words.startswith("True ['float32', 'float64']"), f"OpenBLAS's gemm is not used in the site: {words}"
     assert float(words.rsplit(" ", 1)[1]) < 1e-5, f"matmul differs from np.matmul: {words}"
+
+
+# Adds a code cell with `source` at the end of the open notebook and runs it (not awaited); returns its index.
+JS_ADD_CELL_AND_RUN = """
+async ({source}) => {
+  const app = window.jupyterapp, panel = window.__testPanel, notebook = panel.content;
+  const index = notebook.model.cells.length;
+  notebook.model.sharedModel.insertCell(index, {cell_type: 'code', source});
+  notebook.activeCellIndex = index;
+  app.commands.execute('notebook:run-cell');
+  return index;
+}
+"""
+
+# The playground in cell `index`: counts its new figure images (window.__frames, with times) and finds its parts.
+JS_PLAYGROUND = """
+({index}) => {
+  const cell = window.__testPanel.content.widgets[index];
+  const root = cell.node.querySelector('.course-explorer');
+  const play = root && root.querySelector('button.course-playground-play');
+  if (!play) return false;
+  cell.node.scrollIntoView({block: 'center'});
+  const img = () => root.querySelector('img.course-explorer-figure, .course-explorer-figure img');
+  window.__frames = [];
+  let previous = img() ? img().src : '';
+  new MutationObserver(() => {
+    const now = img() ? img().src : '';
+    if (now && now !== previous) { previous = now; window.__frames.push(performance.now()); }
+  }).observe(root, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+  window.__play = () => play.click();
+  window.__epoch = () => { const m = root.querySelector('.course-explorer-readout').innerText.match(/epoch (\\d+)/);
+                           return m ? Number(m[1]) : -1; };
+  return true;
+}
+"""
+
+
+def test_playground_plays_and_pauses_in_lite(lite, capsys):
+    """Play needs no thread and no front-end timer: an asyncio task on the kernel's event loop draws the
+    frames, and Pyodide's loop runs it as ipykernel's does (tests/test_browser_playground.py for JupyterLab)."""
+    chapter = next(c for c in CHAPTERS if c.startswith("00_"))
+    lite.open(f"notebooks/{chapter}")
+    index = lite.page.evaluate(JS_ADD_CELL_AND_RUN, {"source": "from course_lib.explorers import PlaygroundExplorer\n"
+                                                                "PlaygroundExplorer()"})
+    lite.page.wait_for_function("i => window.__testPanel.content.widgets[i].node.querySelector("
+                                "'button.course-playground-play')", arg=index, timeout=60_000)
+    assert lite.page.evaluate(JS_PLAYGROUND, {"index": index})
+    assert lite.page.evaluate("window.__epoch()") == 0
+    lite.page.evaluate("window.__play()")                                       # play
+    lite.page.wait_for_function("() => window.__frames.length >= 3", timeout=IMAGE_TIMEOUT * 1000)
+    start = lite.page.evaluate("window.__frames.length")
+    lite.page.wait_for_timeout(5000)
+    frames = lite.page.evaluate(f"window.__frames.slice({start})")
+    lite.page.evaluate("window.__atPause = window.__frames.length; window.__play()")   # pause
+    lite.page.wait_for_timeout(1500)
+    after_pause = lite.page.evaluate("window.__frames.length - window.__atPause")
+    epoch1 = lite.page.evaluate("window.__epoch()")
+    answer = lite.execute("print(6 * 7)", timeout=30)
+    lite.page.wait_for_timeout(1000)
+    epoch2 = lite.page.evaluate("window.__epoch()")
+    fps = (len(frames) - 1) / ((frames[-1] - frames[0]) / 1000) if len(frames) > 1 else 0.0
+    with capsys.disabled():
+        print(f"\n[lite] playground: {fps:.1f} frames per second while playing ({len(frames)} new images in 5 s), "
+              f"{after_pause} frame(s) after pause, epoch {epoch1} ({load()})")
+    assert epoch1 > 0, f"the epoch counter did not advance while playing: {epoch1}"
+    assert fps >= 3, f"only {fps:.1f} frames per second while playing"
+    assert epoch2 == epoch1, f"training went on after pause: epoch {epoch1} -> {epoch2}"
+    assert after_pause <= 3, f"{after_pause} frames arrived after pause"
+    assert answer["stdout"].strip() == "42", f"the kernel does not run code after play and pause: {answer}"
+    assert not lite.problems(lite.page.evaluate(JS_STATUS))
 
 
 def test_explorer_survives_200_moves(lite, capsys):

@@ -1,8 +1,9 @@
 """PlaygroundExplorer and datasets_2d, driven without a browser (issue 16, item 6).
 
 Set controls, step, and check what the network learned and what the figure shows; reset; own data; code()
-rebuilds exactly the same network; the play timer; L1 / L2; the toy data generators.
+rebuilds exactly the same network; play / pause; L1 / L2; the toy data generators.
 """
+import asyncio
 import io
 import time
 
@@ -149,41 +150,101 @@ def test_each_step_changes_the_picture_and_blitting_matches_a_fresh_figure():
 
 
 # ------------------------------------------------------------------ play / pause
-def test_play_ticks_train_one_epoch_each_and_queued_ticks_are_dropped():
+def play_for(ex, seconds, between=None):
+    """Press play in a running event loop (as a Jupyter kernel has), wait ``seconds`` (less if play stops by
+    itself), call ``between()`` if given, press pause, wait three frames more.  Returns the epoch at the pause."""
+    async def main():
+        ex.play.value = True
+        deadline = time.perf_counter() + seconds
+        while ex.play.value and time.perf_counter() < deadline:
+            await asyncio.sleep(0.005)
+        if between is not None:
+            await between()
+        at_pause = ex.epoch
+        ex.play.value = False
+        await asyncio.sleep(3 * playground.FRAME_S)
+        return at_pause
+    return asyncio.run(main())
+
+
+def test_play_trains_one_epoch_per_frame_in_the_event_loop_and_pause_stops_it():
     ex = PlaygroundExplorer()
-    ex.play.value = 1                                       # not playing (a tick from code): always a frame
-    ex.play.value = 2
-    assert ex.epoch == 2
-    ex.play.playing = True
-    time.sleep(ex.play.interval / 1000)
-    ex.play.value = 3                                       # on time: a frame
-    assert ex.epoch == 3
-    ex.play.value = 4                                       # arrived the moment the last frame ended: dropped
-    assert ex.epoch == 3
-    time.sleep(ex.play.interval / 1000)
-    ex.play.value = 5
-    assert ex.epoch == 4
-    ex.play.playing = False
-    ex.play.value = 6                                       # the last tick before the pause arrived: a frame
-    assert ex.epoch == 5 and ex.css_size == (900, 420)
+    assert ex.play.description == "play" and ex.play.icon == "play"
+    at_pause = play_for(ex, 0.6)
+    assert 3 <= at_pause <= 0.6 / playground.FRAME_S + 2     # frames begin FRAME_S apart, no faster
+    assert ex.epoch == at_pause                               # no frame after the pause
+    assert len(ex.frame_times) == at_pause and len(ex.history) == at_pause + 1
+    assert ex._player is None                                 # the task ended
+    assert ex.play.description == "play" and ex.play.icon == "play" and ex.css_size == (900, 420)
+    assert f"epoch <b>{at_pause}</b>" in ex.readout.value     # the readout shows the last frame after the pause
+
+
+def test_pause_then_play_at_once_keeps_one_task_and_the_button_says_pause():
+    ex = PlaygroundExplorer()
+
+    async def pause_and_play():
+        ex.play.value = False
+        ex.play.value = True                                  # before the task noticed the pause
+        assert ex.play.description == "pause" and ex.play.icon == "pause"
+        epoch = ex.epoch
+        await asyncio.sleep(0.3)
+        assert ex.epoch > epoch                               # still playing
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        assert others == [ex._player]                         # one task draws the frames
+
+    assert play_for(ex, 0.2, between=pause_and_play) >= 3
+
+
+def test_play_stops_when_the_playground_leaves_the_page():
+    """The front end counts the play button's views (``_view_count``): when the last one goes (output
+    cleared, cell run again, notebook closed) while playing, play stops — no hidden training loop."""
+    ex = PlaygroundExplorer()
+    assert ex.play._view_count == 0                         # tracking is on (None would switch it off)
+    ex.play._view_count = 2                                 # shown twice
+
+    async def views_go():
+        ex.play._view_count = 1
+        await asyncio.sleep(0.1)
+        assert ex.play.value                                # one view left: still playing
+        ex.play._view_count = 0
+        assert not ex.play.value
+        epoch = ex.epoch
+        await asyncio.sleep(0.2)
+        assert ex.epoch == epoch and ex._player is None
+
+    play_for(ex, 0.2, between=views_go)
+
+
+def test_play_without_an_event_loop_says_to_use_step():
+    ex = PlaygroundExplorer()
+    ex.play.value = True                                      # plain Python: no loop would draw the frames
+    assert ex.play.value is False and ex._player is None and ex.epoch == 0
+    assert "event loop" in ex.readout.value and "step(epochs)" in ex.readout.value
+    ex.step(2)                                                # what the message says works
+    assert ex.epoch == 2 and "Error" not in ex.readout.value
 
 
 def test_diverging_training_stops_the_play_and_says_why():
     ex = PlaygroundExplorer("spiral", hidden_layers=4, neurons=8, activation="identity", lr=10.0)
-    ex.play.playing = True
-    for value in range(1, 30):
-        time.sleep(ex.play.interval / 1000)
-        ex.play.value = value
-        if not ex.play.playing:
-            break
-    assert not ex.play.playing
+    play_for(ex, 5.0)
+    assert not ex.play.value and ex._player is None
     assert "Error" in ex.readout.value and "learning rate" in ex.readout.value
     epoch = ex.epoch
     ex.step_button.click()                                  # one step more: the same message, no exception
     assert ex.epoch == epoch and "learning rate" in ex.readout.value
 
 
-# ------------------------------------------------------------------ own data, loaded data sets
+def test_an_unexpected_error_in_a_frame_stops_play_and_is_shown():
+    ex = PlaygroundExplorer()
+
+    def broken(epochs=1):
+        raise RuntimeError("the frame broke")
+    ex.step = broken
+    play_for(ex, 1.0)
+    assert not ex.play.value and ex._player is None
+    assert "RuntimeError: the frame broke" in ex.readout.value
+
+
 def test_own_data_classification_and_regression():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(60, 2))
@@ -331,16 +392,14 @@ def test_the_explorer_module_declares_no_exercises():
 def test_draft_pictures_while_playing_sharp_when_paused():
     """Playing draws one PNG pixel per CSS px (cheaper frames); a pause redraws the sharp picture; the size
     on screen never changes."""
-    from PIL import Image
-    import io
-
     ex = PlaygroundExplorer("circle")
     still_ratio, css = ex.pixel_ratio, ex.css_size
     assert still_ratio >= 1.5
-    ex.play.playing = True
-    assert ex.pixel_ratio == 1.0 and ex.css_size == css
-    ex.play.value = 1
-    assert Image.open(io.BytesIO(ex.image.value)).size == tuple(round(v) for v in css)
-    ex.play.playing = False
+    sizes = []
+
+    async def look():
+        sizes.append((ex.pixel_ratio, ex.css_size, Image.open(io.BytesIO(ex.image.value)).size))
+    play_for(ex, 0.2, between=look)
+    assert sizes == [(1.0, css, tuple(round(v) for v in css))]
     assert ex.pixel_ratio == still_ratio and ex.css_size == css
     assert Image.open(io.BytesIO(ex.image.value)).size == tuple(round(v * still_ratio) for v in css)

@@ -153,17 +153,7 @@ def contains_ellipsis(value) -> bool:
 
 def _is_numeric_text(text) -> bool:
     """True for text that reads as numbers: '-0.27', '113', '(12, 3)', '[1, 2]', '−1.5'."""
-    text = str(text).strip().replace(_MINUS_SIGN, "-")
-    try:
-        float(text)
-        return True
-    except ValueError:
-        pass
-    try:
-        value = ast.literal_eval(text)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return False
-    return _first_odd_item(value) is None and isinstance(value, (tuple, list, int, float))
+    return numbers_in_text(str(text).replace(_MINUS_SIGN, "-")) is not None
 
 
 def _first_odd_item(value):

@@ -17,20 +17,26 @@ Regularisation adds to ∂E/∂W (biases are not regularised)::
     L1   λ·sign(W)  (the penalty λΣ|W|: ``l1_step`` after each ``train_step``; a weight that the step would
                      push across 0 stops at 0, as in the Playground — L1 switches connections off)
 
-Animation: an ``ipywidgets.Play`` (a timer in the browser, so it also works where the kernel cannot run
-threads) ticks every ``interval`` ms; each tick is one frame.  A tick that waited in the queue while the
-last frame was drawn is dropped, so pause takes effect within one frame.  While playing, frames are drawn
-with one PNG pixel per CSS px (``PLAY_PIXEL_RATIO``); pausing redraws the sharp (HiDPI) picture.
-Fixed ``rng`` → every run is the same.
+Animation: the play button (an ``ipywidgets.ToggleButton``) starts an asyncio task on the kernel's own event
+loop — the loop a Jupyter kernel already runs (ipykernel's; Pyodide's in the browser-only edition), so no
+thread and no front-end code are needed.  The task draws a frame, then waits until ``FRAME_S`` has passed
+since the frame began (at least ``BREATH_S``): in that wait the kernel handles clicks, so pause stops play
+after the frame being drawn.  When the playground leaves the page while playing (its output cleared, its
+notebook closed), play stops.  A front-end timer (``ipywidgets.Play``) drove play before: each of its ticks
+is a request to the kernel, which answers with "busy" and "idle" status messages that JupyterLab
+re-renders, and that capped play at ≈ 14 frames per second in the browser; a frame pushed from the kernel
+is one message (≈ 21 frames per second).
+While playing, frames are drawn with one PNG pixel per CSS px (``PLAY_PIXEL_RATIO``); pausing redraws the
+sharp (HiDPI) picture.  Fixed ``rng`` → every run is the same.
 """
 from __future__ import annotations
 
+import asyncio
 import collections
 import html
 import time
 
 import ipywidgets as widgets
-import traitlets
 import matplotlib.colors as mcolors
 import numpy as np
 from matplotlib.artist import Artist
@@ -66,10 +72,10 @@ MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_BATCH = 6, 8, 30
 N_POINTS = 500            # points of a generated data set
 GRID = 40                 # the plane is drawn as GRID × GRID samples
 SMALL_DATA = 10           # own data with fewer points: train and test on all of them
-INTERVAL_MS = 40          # the Play timer: at most 25 frames per second (fewer when a frame takes longer)
-#: A tick handled this soon after the last frame ended was queued while that frame was drawn (a fresh tick
-#: comes up to INTERVAL_MS later): it is dropped, so the kernel never falls behind the timer.
-STALE_TICK_S = 0.004
+FRAME_S = 0.040           # while playing, a frame begins at most every 40 ms: at most 25 frames per second
+#: ... and at least this long after the last frame ended: the kernel's time to handle a click (pause, a
+#: slider) and the browser's to show the frame, however long a frame takes.
+BREATH_S = 0.005
 #: PNG pixels per CSS px while playing: one pixel per CSS px (2.25× fewer than the sharp still picture) makes
 #: each frame cheaper to draw, encode, send and decode; a pause redraws the sharp picture.
 PLAY_PIXEL_RATIO = 1.0
@@ -275,13 +281,6 @@ def _menu(values):
 
 
 # ---------------------------------------------------------------- the explorer
-class _Play(widgets.Play):
-    """``widgets.Play`` whose ticks the kernel does not echo back to the browser: each frame is one message
-    fewer for the browser to handle (ipywidgets echoes every value a front end sets, by default)."""
-
-    value = traitlets.CInt(0, help="Int value").tag(sync=True, echo_update=False)  # i18n: ignore
-
-
 class PlaygroundExplorer(Explorer):
     """Train a network live on a toy data set and watch the output and every hidden neuron over the plane.
 
@@ -294,9 +293,10 @@ class PlaygroundExplorer(Explorer):
     rng: an int — the data (rng), the initial weights (rng + 1) and the batch order (rng + 2).
 
     Driving it from code (tests, notebooks): ``ex.step(10)`` trains 10 epochs and redraws; ``ex.reset()``;
-    ``ex.net`` (the MLP), ``ex.epoch``, ``ex.history`` (epoch, training loss, test loss); ``ex.frame_times``
-    (seconds per frame while playing) and ``ex.dropped_ticks`` (timer ticks that came while a frame was drawn);
-    ``ex.test_accuracy()``; ``ex.code()`` prints the course_lib code that rebuilds and trains this network.
+    ``ex.net`` (the MLP), ``ex.epoch``, ``ex.history`` (epoch, training loss, test loss); ``ex.play.value =
+    True`` plays (where an event loop runs, as in a Jupyter kernel), ``ex.frame_times`` (seconds per frame
+    while playing); ``ex.test_accuracy()``; ``ex.code()`` prints the course_lib code that rebuilds and trains
+    this network.
     """
 
     figsize = (9.0, 4.2)          # 900 CSS px: the width of a notebook cell
@@ -363,8 +363,8 @@ class PlaygroundExplorer(Explorer):
             "rate": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in REGULARIZATION_RATES], value=rate,
                                             description=labels["rate"], style=style, layout=lay),
         }
-        self.play = _Play(value=0, min=0, max=10 ** 9, step=1, interval=INTERVAL_MS, show_repeat=False,
-                                 description=_("play"), tooltip=_("play / pause: one epoch per frame"))
+        self.play = widgets.ToggleButton(value=False, description=_("play"), icon="play",
+                                         tooltip=_("play / pause: one epoch per frame"))
         self.play.add_class("course-playground-play")
         self.step_button = widgets.Button(description=_("one step"), icon="step-forward",
                                           tooltip=_("Train one epoch and redraw"))
@@ -374,8 +374,9 @@ class PlaygroundExplorer(Explorer):
         self.show_test = widgets.Checkbox(value=False, description=_("show test data"), indent=False)
         self.step_button.on_click(lambda _b: self._guarded(self.step))
         self.reset_button.on_click(lambda _b: self._guarded(self.reset))
-        self.play.observe(self._tick, names="value")
-        self.play.observe(self._playing_changed, names="playing")
+        self.play.observe(self._playing_changed, names="value")
+        self.play._view_count = 0                 # the front end counts the button's views (see _views_changed)
+        self.play.observe(self._views_changed, names="_view_count")
         self.show.observe(self._view_changed, names="value")
         self.show_test.observe(self._view_changed, names="value")
 
@@ -383,9 +384,8 @@ class PlaygroundExplorer(Explorer):
         self._layout_key = None
         self._readout_time = -float("inf")
         self._setting_show = False
-        self._last_frame_end = -1.0
-        self.frame_times = collections.deque(maxlen=200)     # seconds per frame of the play timer (the last 200)
-        self.dropped_ticks = 0                               # timer ticks dropped because a frame took longer
+        self._player = None                                  # the asyncio task that plays, while it runs
+        self.frame_times = collections.deque(maxlen=200)     # seconds per frame while playing (the last 200)
         s = self.sliders
         buttons = widgets.HBox([self.play, self.step_button, self.reset_button])
         column1 = widgets.VBox([s["dataset"], s["noise"], s["train_share"], s["batch_size"], s["lr"]])
@@ -471,18 +471,44 @@ class PlaygroundExplorer(Explorer):
         return self.net.evaluate(self.X_test, self._data.T_test, self._data.loss).accuracy
 
     # -- play / pause ---------------------------------------------------------------------------
-    def _tick(self, change):
-        now = time.perf_counter()
-        if self.play.playing and now - self._last_frame_end < STALE_TICK_S:
-            self.dropped_ticks += 1
-            return              # a tick that waited while the last frame was drawn: drop it, stay in time
-        self._guarded(self.step)
-        self._last_frame_end = time.perf_counter()
-        self.frame_times.append(self._last_frame_end - now)
-
     def _playing_changed(self, change):
-        """Playing: draft pictures (PLAY_PIXEL_RATIO); paused: the sharp picture again, redrawn once."""
-        self._set_pixel_ratio(PLAY_PIXEL_RATIO if change["new"] else self._still_pixel_ratio)
+        """Play: start the task that draws the frames, with draft pictures (PLAY_PIXEL_RATIO); pause: the
+        sharp picture again, redrawn once (the task ends after the frame it is drawing)."""
+        playing = change["new"]
+        if playing and self._player is None:
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:               # plain Python: nothing would ever draw a frame — say so
+                self.play.value = False
+                self._show_error(_("play needs a running event loop, as in a Jupyter notebook; in a script, "
+                                   "train with step(epochs) instead."))
+                return
+            self._player = loop.create_task(self._play())
+        self.play.description = _("pause") if playing else _("play")
+        self.play.icon = "pause" if playing else "play"
+        self._set_pixel_ratio(PLAY_PIXEL_RATIO if playing else self._still_pixel_ratio)
+
+    def _views_changed(self, change):
+        """The playground left the page (its output cleared or the cell run again, its notebook closed) while
+        playing: pause, or its frames would go on taking the kernel's time, with no one to see them."""
+        if change["new"] == 0 and self.play.value:
+            self.play.value = False
+
+    async def _play(self):
+        """One frame (``step()``: one epoch + redraw), then a wait so that frames begin ``FRAME_S`` apart (at
+        least ``BREATH_S`` after the last one ended); again, while ``play`` is pressed."""
+        try:
+            while self.play.value:
+                start = time.perf_counter()
+                self._guarded(self.step)
+                end = time.perf_counter()
+                self.frame_times.append(end - start)
+                await asyncio.sleep(max(BREATH_S, FRAME_S - (end - start)))
+        except Exception as exc:               # noqa: BLE001  no one awaits this task: show it, stop playing
+            self.play.value = False
+            self._show_error(f"{type(exc).__name__}: {exc}")
+        finally:
+            self._player = None
 
     def _set_pixel_ratio(self, ratio):
         """Draw the same figure (same CSS size, same text size on screen) with ``ratio`` PNG pixels per CSS px."""
@@ -499,9 +525,12 @@ class PlaygroundExplorer(Explorer):
         try:
             action()
         except ValueError as exc:     # diverged, or a bad control: say so where the student looks, and stop
-            self.play.playing = False
-            self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
-                _("Error: {message}").format(message=html.escape(str(exc))))
+            self.play.value = False
+            self._show_error(str(exc))
+
+    def _show_error(self, message):
+        self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
+            html.escape(_("Error: {message}").format(message=message)))
 
     def _view_changed(self, _change):
         if not self._setting_show:          # not while _layout fills the menu
@@ -730,7 +759,7 @@ class PlaygroundExplorer(Explorer):
 
     def _readout(self, result):
         now = time.perf_counter()
-        if self.play.playing and now - self._readout_time < READOUT_EVERY_S:
+        if self.play.value and now - self._readout_time < READOUT_EVERY_S:
             return self.readout.value             # unchanged: no message to the browser for this frame
         self._readout_time = now
         hist = result["history"]

@@ -51,11 +51,15 @@ async (index) => {
 PLAY_SECONDS = 5.0
 TARGET_FPS = 15
 
-# Count the figure's new images (src changes) with their times; find the explorer's parts.
+# Count the figure's new images (src changes) with their times; find the explorer's parts.  The explorer is
+# the notebook's first one, or the one in cell `index` (also used by tests/test_lite.py).
 _JS_INSTRUMENT = """
-() => {
-  const root = window.__testPanel.node.querySelector('.course-explorer');
+(index) => {
+  const panel = window.__testPanel;
+  const scope = index == null ? panel.node : panel.content.widgets[index].node;
+  const root = scope.querySelector('.course-explorer');
   if (!root) return false;
+  root.scrollIntoView({block: 'center'});
   const img = () => root.querySelector('img.course-explorer-figure, .course-explorer-figure img');
   window.__frames = [];
   window.__longTasks = [];      // main-thread tasks > 50 ms: is the browser itself the bottleneck?

@@ -100,6 +100,19 @@ def test_blas_kernel_tool_sets_variables_for_the_child_only(monkeypatch):
     assert "NPY_ENABLE_CPU_FEATURES" not in tool.child_env("SkylakeX", 1)
 
 
+def test_blas_kernel_tool_skips_a_kernel_this_cpu_cannot_run(monkeypatch, capsys):
+    """SkylakeX on a CPU without AVX-512: Python dies with SIGILL as NumPy loads.  The tool must say so and not
+    start nbval (which would wait for kernels that die at once)."""
+    tool = _blas_tool()
+    monkeypatch.setattr(tool, "PROBE", "import os, signal; os.kill(os.getpid(), signal.SIGILL)")
+    monkeypatch.setattr(tool, "nbval_command", lambda *a: pytest.fail("nbval started for a kernel that cannot run"))
+    outcome = tool.run_one("SkylakeX", 1, ["notebooks/00_start_here.ipynb"])
+    assert "SIGILL" in outcome.cannot_run and outcome.passed == 0 and not outcome.failed
+    tool.print_matrix([outcome], ["SkylakeX"], [1])
+    shown = capsys.readouterr().out
+    assert "CPU can't" in shown and "not checked" in shown and "SIGILL" in shown
+
+
 def test_blas_kernel_tool_refuses_to_run_in_ci():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "check_blas_kernels.py")], capture_output=True,
                           text=True, timeout=60, env={**os.environ, "CI": "true"})

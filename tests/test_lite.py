@@ -41,6 +41,7 @@ from urllib.parse import quote, urlparse
 import pytest
 from notebook_support import CHAPTERS, REPO, unavailable
 from test_browser import _JS_FIND_PANEL, _JS_RUN_ALL, chromium
+from test_browser_playground import _JS_INSTRUMENT as JS_INSTRUMENT_PLAYGROUND, _epoch
 
 KERNEL_READY_TIMEOUT = 120   # s: Pyodide start + numpy/matplotlib/ipywidgets loading on a busy 2-core machine
 RUN_ALL_TIMEOUT = 600        # s: one chapter (06 and 07 train networks in WebAssembly)
@@ -570,28 +571,6 @@ async ({source}) => {
 }
 """
 
-# The playground in cell `index`: counts its new figure images (window.__frames, with times) and finds its parts.
-JS_PLAYGROUND = """
-({index}) => {
-  const cell = window.__testPanel.content.widgets[index];
-  const root = cell.node.querySelector('.course-explorer');
-  const play = root && root.querySelector('button.course-playground-play');
-  if (!play) return false;
-  cell.node.scrollIntoView({block: 'center'});
-  const img = () => root.querySelector('img.course-explorer-figure, .course-explorer-figure img');
-  window.__frames = [];
-  let previous = img() ? img().src : '';
-  new MutationObserver(() => {
-    const now = img() ? img().src : '';
-    if (now && now !== previous) { previous = now; window.__frames.push(performance.now()); }
-  }).observe(root, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
-  window.__play = () => play.click();
-  window.__epoch = () => { const m = root.querySelector('.course-explorer-readout').innerText.match(/epoch (\\d+)/);
-                           return m ? Number(m[1]) : -1; };
-  return true;
-}
-"""
-
 
 def test_playground_plays_and_pauses_in_lite(lite, capsys):
     """Play needs no thread and no front-end timer: an asyncio task on the kernel's event loop draws the
@@ -602,20 +581,23 @@ def test_playground_plays_and_pauses_in_lite(lite, capsys):
                                                                 "PlaygroundExplorer()"})
     lite.page.wait_for_function("i => window.__testPanel.content.widgets[i].node.querySelector("
                                 "'button.course-playground-play')", arg=index, timeout=60_000)
-    assert lite.page.evaluate(JS_PLAYGROUND, {"index": index})
-    assert lite.page.evaluate("window.__epoch()") == 0
-    lite.page.evaluate("window.__play()")                                       # play
+    assert lite.page.evaluate(JS_INSTRUMENT_PLAYGROUND, index), "no .course-explorer in the playground's cell"
+
+    def epoch():
+        return _epoch(lite.page.evaluate("window.__readout()"))
+    assert epoch() == 0
+    lite.page.evaluate("window.__playButton().click()")                                  # play
     lite.page.wait_for_function("() => window.__frames.length >= 3", timeout=IMAGE_TIMEOUT * 1000)
     start = lite.page.evaluate("window.__frames.length")
     lite.page.wait_for_timeout(5000)
     frames = lite.page.evaluate(f"window.__frames.slice({start})")
-    lite.page.evaluate("window.__atPause = window.__frames.length; window.__play()")   # pause
+    lite.page.evaluate("window.__atPause = window.__frames.length; window.__playButton().click()")   # pause
     lite.page.wait_for_timeout(1500)
     after_pause = lite.page.evaluate("window.__frames.length - window.__atPause")
-    epoch1 = lite.page.evaluate("window.__epoch()")
+    epoch1 = epoch()
     answer = lite.execute("print(6 * 7)", timeout=30)
     lite.page.wait_for_timeout(1000)
-    epoch2 = lite.page.evaluate("window.__epoch()")
+    epoch2 = epoch()
     fps = (len(frames) - 1) / ((frames[-1] - frames[0]) / 1000) if len(frames) > 1 else 0.0
     with capsys.disabled():
         print(f"\n[lite] playground: {fps:.1f} frames per second while playing ({len(frames)} new images in 5 s), "

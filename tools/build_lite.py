@@ -58,6 +58,9 @@ import urllib.request
 import zipfile
 from pathlib import Path, PurePosixPath
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_notebooks import chapters  # noqa: E402  (every chapter of both editions: the runner's list)
+
 ROOT = Path(__file__).resolve().parent.parent
 LITE_CONFIG = ROOT / "lite"                  # jupyter-lite.json, overrides.json, start-page template
 DEFAULT_OUTPUT = ROOT / "_site"
@@ -318,11 +321,6 @@ def course_lib_wheel(source: Path = ROOT) -> tuple[str, bytes]:
 
 
 # ---------------------------------------------------------------- the site's contents
-def chapters() -> list[Path]:
-    """Every chapter of both editions, as they are now (the same list tools/run_notebooks.py runs)."""
-    return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "notebooks" / "ja").glob("*.ipynb"))
-
-
 def stage_contents(stage: Path) -> list[Path]:
     """Copy notebooks/ (both editions) and data/ into ``stage`` with the repository's layout."""
     found = chapters()

@@ -18,9 +18,12 @@ process for each (kernel, threads) pair, with the variables set for that process
                                  AVX2 for Haswell and Zen, AVX for Sandybridge (--numpy-simd native: not set)
 
 A second child with the same environment asks threadpoolctl which kernel OpenBLAS really
-loaded (a name OpenBLAS does not know, or a kernel the CPU cannot run, falls back to another:
-"Zen" runs the Haswell kernel).  It prints the matrix and the failing cells, and exits 1 if any
-cell failed.
+loaded first (a name OpenBLAS does not know falls back to another: "Zen" runs the Haswell
+kernel).  When that child dies instead — SkylakeX on a CPU without AVX-512 loads, then stops
+Python with SIGILL (Illegal instruction) at its first matrix product, and the notebooks' kernels
+would die the same way while nbval waits for them — the configuration is not run and the matrix says "CPU can't"; check
+it on a machine that has the instructions.  It prints the matrix and the failing cells, and exits
+1 if any cell failed.
 
 A developer tool, run by hand before committing notebooks; it takes a while (every notebook
 runs once per configuration).  Tests and .ci/run never run it: they must not change the
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -57,7 +61,7 @@ NUMPY_FEATURES = {
     **dict.fromkeys(["Prescott", "Core2", "Penryn", "Dunnington", "Nehalem", "Atom", "Barcelona", "Bobcat"], _SSE42),
 }   # SkylakeX, Cooperlake, SapphireRapids and "default": NumPy uses whatever this CPU has
 
-PROBE = ("import json, numpy, threadpoolctl; "
+PROBE = ("import json, numpy, threadpoolctl; numpy.ones((64, 64)) @ numpy.ones((64, 64)); "   # a product: see CannotRun
          "print(json.dumps([i for i in threadpoolctl.threadpool_info() if i.get('internal_api') == 'openblas']))")
 
 
@@ -71,6 +75,7 @@ class Outcome:
     failed: list[str] = field(default_factory=list)
     numpy_simd: str = "match"
     error: str = ""                   # the run did not produce a report
+    cannot_run: str = ""              # why NumPy cannot multiply matrices with this kernel on this CPU
     seconds: float = 0.0
 
 
@@ -88,9 +93,18 @@ def child_env(kernel: str, threads: int, numpy_simd: str = "match") -> dict[str,
     return env
 
 
+class CannotRun(Exception):
+    """Python with NumPy dies at its first matrix product with this configuration on this CPU (e.g. SIGILL)."""
+
+
 def probe(env: dict[str, str]) -> tuple[str, int | None]:
-    """Which OpenBLAS kernel and thread count a Python started with ``env`` really gets."""
+    """Which OpenBLAS kernel and thread count a Python started with ``env`` really gets; CannotRun when that
+    Python is killed by a signal (an instruction this CPU does not have)."""
     done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, cwd=REPO)
+    if done.returncode < 0:
+        name = signal.Signals(-done.returncode).name if -done.returncode in signal.valid_signals() else "a signal"
+        raise CannotRun(f"Python is killed by {name} at its first matrix product (this CPU lacks the kernel's "
+                        "instructions)")
     if done.returncode != 0:
         return f"? ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'probe failed'})", None
     infos = json.loads(done.stdout)
@@ -121,7 +135,11 @@ def read_junit(path: Path) -> tuple[int, list[str]]:
 def run_one(kernel: str, threads: int, notebooks: list[str], numpy_simd: str = "match") -> Outcome:
     outcome = Outcome(kernel, threads, numpy_simd=numpy_simd)
     env = child_env(kernel, threads, numpy_simd)
-    outcome.ran, outcome.ran_threads = probe(env)
+    try:
+        outcome.ran, outcome.ran_threads = probe(env)
+    except CannotRun as exc:             # nbval would wait for kernels that die at once: don't start it
+        outcome.ran, outcome.cannot_run = "-", str(exc)
+        return outcome
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "nbval.xml"
@@ -184,13 +202,16 @@ def print_matrix(outcomes: list[Outcome], kernels: list[str], threads: list[int]
         for n in threads:
             o = cell[kernel, n]
             total = o.passed + len(o.failed)
-            text = "ERROR" if o.error else (f"ok {o.passed}/{total}" if not o.failed else f"FAIL {len(o.failed)}/{total}")
+            text = ("CPU can't" if o.cannot_run else "ERROR" if o.error else
+                    f"ok {o.passed}/{total}" if not o.failed else f"FAIL {len(o.failed)}/{total}")
             if o.ran_threads not in (None, n):
                 text += f" ({o.ran_threads} thr!)"
             row.append(f"{text:>{width}s}")
         print(f"{label:34s}" + "".join(row))
     print()
     for o in outcomes:
+        if o.cannot_run:
+            print(f"{o.kernel}, {o.threads} thread(s): not checked: {o.cannot_run}; check it on a CPU that has them.")
         if o.error:
             print(f"{o.kernel}, {o.threads} thread(s): {o.error}")
         for name in o.failed:
@@ -211,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def job(config):
         o = run_one(*config, args.notebooks, args.numpy_simd)
-        status = o.error or f"{o.passed} passed, {len(o.failed)} failed"
+        status = o.cannot_run or o.error or f"{o.passed} passed, {len(o.failed)} failed"
         print(f"  {o.kernel:>12s} (ran {o.ran}), {o.threads} thread(s): {status}, {o.seconds:.0f} s", flush=True)
         return o
 

@@ -466,9 +466,13 @@ class Explorer:
         try:
             self.update()
         except Exception as exc:  # show the problem where the student is looking, not in a hidden log
-            message = _("Error: {message}").format(message=str(exc))
-            self.readout.value = f"<span style='color:#b00'>{html.escape(message)}</span>"  # i18n: ignore
+            self._show_error(str(exc))
             raise
+
+    def _show_error(self, message):
+        """Show "Error: ``message``" in red in the readout, where the student is looking."""
+        message = _("Error: {message}").format(message=message)
+        self.readout.value = f"<span style='color:#b00'>{html.escape(message)}</span>"  # i18n: ignore
 
     # -- sharing the state as code --------------------------------------------------------------
     def _code_args(self):

@@ -6,7 +6,6 @@ to the plot of test accuracy against the number of weights and biases.
 """
 from __future__ import annotations
 
-import html
 import math
 import numbers
 
@@ -201,8 +200,7 @@ class NetworkDesignerExplorer(Explorer):
         try:
             self.train_current()
         except Exception as exc:  # show the problem where the student is looking
-            self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
-                _("Error: {message}").format(message=html.escape(str(exc))))
+            self._show_error(str(exc))
             raise
         finally:
             self.train_button.disabled = False

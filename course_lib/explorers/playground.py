@@ -528,10 +528,6 @@ class PlaygroundExplorer(Explorer):
             self.play.value = False
             self._show_error(str(exc))
 
-    def _show_error(self, message):
-        self.readout.value = "<span style='color:#b00'>{}</span>".format(   # i18n: ignore (HTML)
-            html.escape(_("Error: {message}").format(message=message)))
-
     def _view_changed(self, _change):
         if not self._setting_show:          # not while _layout fills the menu
             self._guarded(self.update)
